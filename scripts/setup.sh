@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything the build, the demo and the tests need on a fresh Debian 12 machine with
+# rustup and Node 20. Idempotent: each step is skipped when its tool is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== setup: %s\n' "$*"; }
+
+log "rust wasm target"
+rustup target add wasm32-unknown-unknown >/dev/null
+
+# The CLI must match the wasm-bindgen crate exactly (Cargo.toml pins it with "=").
+wb_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n 1)
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb_version"; then
+  log "wasm-bindgen-cli $wb_version (a few minutes, once)"
+  # No --locked: its lock file pins a webpki-roots version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$wb_version"
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "chromium + chromedriver (Debian packages) for browser tests"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ -f package-lock.json ]; then
+  log "npm dev tools"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+log "done"
