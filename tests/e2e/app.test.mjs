@@ -1,0 +1,260 @@
+// The demo app end to end, in a real browser, against the sandbox behind the app's proxy:
+// create a lead through live validation, find it, play a recording, update it, delete it, and
+// bulk-import a CSV with good and bad rows. The tests run in order and share one page.
+// Needs APP_URL (the app server), SANDBOX_URL and SANDBOX_TOKEN: scripts/test/e2e.sh sets them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, screenshot } from './browser.mjs';
+
+const { APP_URL, SANDBOX_URL, SANDBOX_TOKEN } = process.env;
+if (!APP_URL || !SANDBOX_URL || !SANDBOX_TOKEN) {
+  throw new Error('APP_URL, SANDBOX_URL and SANDBOX_TOKEN must be set: run scripts/test/e2e.sh');
+}
+
+let browser;
+let page;
+const pageErrors = [];
+const requests = [];
+
+before(async () => {
+  ({ browser, page } = await launch());
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('request', (request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Calls the sandbox directly (with the token), to check what the app did. */
+async function sandbox(endpoint, params) {
+  const body = new URLSearchParams({ ...params, auth_token: SANDBOX_TOKEN });
+  const response = await fetch(`${SANDBOX_URL}/leads/${endpoint}`, { method: 'POST', body });
+  const json = await response.json();
+  return json.data ?? json;
+}
+
+async function leadsWithPhone(phone) {
+  const found = await sandbox('search', { phone_number: phone, limit: '10' });
+  return found.entries ?? found.results ?? [];
+}
+
+/** A valid US number that no seeded lead has (unassigned-looking exchange, random line). */
+function freshPhone() {
+  const digits = (n) => String(Math.floor(Math.random() * 10 ** n)).padStart(n, '0');
+  return `415${200 + Math.floor(Math.random() * 700)}${digits(4)}`;
+}
+
+const go = (hash) => page.goto(`${APP_URL}${hash}`);
+const field = (name) => page.locator(`#field-${name}`);
+const fieldError = (name) => page.locator(`#field-${name}-error`);
+const submitButton = () => page.locator('form.lead-form button[type=submit]');
+
+const phone = freshPhone();
+let leadId;
+
+test('new lead: an invalid phone and email show the validators\' errors and block submit', async () => {
+  await go('#/new');
+  await field('list_id').fill('1001');
+  await field('first_name').fill('Grace');
+  await field('last_name').fill('Hopper');
+  await field('phone_number').fill('555-12');
+  await field('email').fill('grace@');
+  await field('email').blur();
+
+  await assert.doesNotReject(fieldError('phone_number').filter({ hasText: /\S/ }).waitFor());
+  await assert.doesNotReject(fieldError('email').filter({ hasText: /\S/ }).waitFor());
+  assert.equal(await fieldError('phone_number').getAttribute('data-code'), '6008');
+  assert.equal(await fieldError('email').getAttribute('data-code'), '6079');
+  assert.equal(await submitButton().isDisabled(), true);
+  assert.match(await page.getByTestId('submit-hint').innerText(), /Phone.*Email|Email.*Phone/);
+  await screenshot(page, 'new-lead-errors');
+});
+
+test('new lead: fixing the fields enables submit and inserts the lead', async () => {
+  await field('phone_number').fill(phone);
+  await field('email').fill('grace.hopper@example.com');
+  await field('city').fill('Arlington');
+  await field('state').fill('VA');
+  await field('email').blur();
+  assert.equal(await fieldError('phone_number').innerText(), '');
+  assert.equal(await fieldError('email').innerText(), '');
+  assert.equal(await submitButton().isEnabled(), true);
+
+  await submitButton().click();
+  const link = page.getByTestId('new-lead-id');
+  await link.waitFor();
+  leadId = await link.innerText();
+  assert.match(leadId, /^\d+$/);
+  await screenshot(page, 'new-lead-created');
+
+  const stored = await leadsWithPhone(phone);
+  assert.equal(stored.length, 1, 'exactly one lead with the new phone');
+  assert.equal(String(stored[0].id ?? stored[0].lead_id), leadId);
+  assert.equal(stored[0].first_name, 'Grace');
+});
+
+test('new lead: a service error (6009 duplicate phone) is shown on the form', async () => {
+  await go('#/search');
+  await go('#/new');
+  await field('list_id').fill('1001');
+  await field('phone_number').fill(phone);
+  await field('phone_number').blur();
+  await submitButton().click();
+  const banner = page.locator('.form-banner [role=alert]');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /6009/);
+  await screenshot(page, 'new-lead-duplicate');
+  assert.equal((await leadsWithPhone(phone)).length, 1, 'no second lead was created');
+});
+
+test('search: the new lead is found by its phone; paging and load-all cover every lead', async () => {
+  await go('#/search');
+  await page.locator('#filter-phone_number').fill(phone);
+  await page.locator('form.filters button[type=submit]').click();
+  const row = page.locator(`tr[data-lead-id="${leadId}"]`);
+  await row.waitFor();
+  assert.match(await row.innerText(), /Grace\s+Hopper/);
+  assert.equal(await page.locator('table.leads tbody tr').count(), 1);
+
+  await page.locator('form.filters button[type=reset]').click();
+  await page.getByTestId('page-info').filter({ hasText: /^1–25 of \d+$/ }).waitFor();
+  const total = Number((await page.getByTestId('page-info').innerText()).split(' of ')[1]);
+  assert.ok(total > 25, `the seeded sandbox has more than one page (total ${total})`);
+  await screenshot(page, 'search');
+
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.getByTestId('page-info').filter({ hasText: `26–${Math.min(50, total)} of ${total}` }).waitFor();
+
+  await page.getByRole('button', { name: 'Load all' }).click();
+  const done = page.locator('.notice', { hasText: /^Loaded all \d+ matching leads\.$/ });
+  await done.waitFor();
+  assert.equal(await done.innerText(), `Loaded all ${total} matching leads.`);
+  assert.equal(await page.locator('table.leads tbody tr').count(), total);
+});
+
+test('lead detail: a recording plays in the audio element', async () => {
+  // A seeded lead that has recordings (found through the sandbox directly).
+  const seeded = (await sandbox('search', { limit: '50' })).entries ?? [];
+  let withRecording;
+  for (const lead of seeded) {
+    const id = String(lead.id ?? lead.lead_id);
+    if (((await sandbox('get-recordings', { lead_id: id })).entries ?? []).length > 0) {
+      withRecording = id;
+      break;
+    }
+  }
+  assert.ok(withRecording, 'the seeded sandbox has a lead with recordings');
+
+  await go(`#/lead/${withRecording}`);
+  const audio = page.locator('.recording-list audio').first();
+  await audio.waitFor();
+  const state = await audio.evaluate(async (element) => {
+    if (element.readyState < 1) {
+      await new Promise((resolve, reject) => {
+        element.addEventListener('loadedmetadata', resolve, { once: true });
+        element.addEventListener('error', () => reject(new Error(`media error ${element.error?.code}`)), { once: true });
+      });
+    }
+    element.muted = true;
+    await element.play();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return {
+      readyState: element.readyState,
+      duration: element.duration,
+      currentTime: element.currentTime,
+      error: element.error ? element.error.code : null,
+    };
+  });
+  assert.equal(state.error, null);
+  assert.ok(state.readyState >= 2, `audio has data (readyState ${state.readyState})`);
+  assert.ok(Number.isFinite(state.duration) && state.duration > 0, `duration ${state.duration}`);
+  assert.ok(state.currentTime > 0, `playback advanced (currentTime ${state.currentTime})`);
+  await audio.evaluate((element) => element.pause());
+  await screenshot(page, 'lead-detail');
+});
+
+test('lead detail: an update shows up', async () => {
+  await go(`#/lead/${leadId}`);
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await field('city').fill('Springfield');
+  await field('email').fill('not-an-email');
+  await field('email').blur();
+  assert.equal(await submitButton().isDisabled(), true, 'an invalid edit cannot be saved');
+  await field('email').fill('admiral@example.com');
+  await field('email').blur();
+  await screenshot(page, 'lead-edit');
+  await submitButton().click();
+  await page.locator('.notice.success', { hasText: 'Lead updated.' }).waitFor();
+  await page.locator('[data-field=city] dd', { hasText: 'Springfield' }).waitFor();
+  assert.equal(await page.locator('[data-field=email] dd').innerText(), 'admiral@example.com');
+  const [stored] = await leadsWithPhone(phone);
+  assert.equal(stored.city, 'Springfield');
+});
+
+test('lead detail: delete asks for confirmation, then removes the lead', async () => {
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.locator('dialog.confirm');
+  await dialog.waitFor();
+  await screenshot(page, 'lead-delete-confirm');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal((await leadsWithPhone(phone)).length, 1, 'cancel keeps the lead');
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await dialog.getByRole('button', { name: 'Delete lead' }).click();
+  await page.locator('.notice.success', { hasText: `Lead ${leadId} deleted.` }).waitFor();
+  assert.equal((await leadsWithPhone(phone)).length, 0);
+
+  await go('#/search');
+  await page.locator('#filter-phone_number').fill(phone);
+  await page.locator('form.filters button[type=submit]').click();
+  await page.locator('.empty', { hasText: 'No leads match these filters.' }).waitFor();
+});
+
+test('bulk import: good rows are inserted, bad rows are reported and not sent', async () => {
+  const good = [freshPhone(), freshPhone(), freshPhone()];
+  const bad = ['12345', freshPhone(), freshPhone()];
+  const csv = [
+    'First Name,Last Name,Phone Number,Email,List ID,Favourite colour',
+    `Ada,Lovelace,${good[0]},ada@example.com,1001,green`,
+    `Alan,Turing,${bad[0]},alan@example.com,1001,blue`,
+    `"Hopper, Grace",,${good[1]},,1001,`,
+    `Edsger,Dijkstra,${bad[1]},edsger@,1001,red`,
+    `Barbara,Liskov,${bad[2]},barbara@example.com,,`,
+    `Donald,Knuth,${good[2]},don@example.com,1001,`,
+  ].join('\n');
+  await go('#/import');
+  await page.locator('#csv-text').fill(csv);
+  await page.getByRole('button', { name: 'Check rows' }).click();
+  const summary = page.getByTestId('check-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /^3 of 6 rows are ready/);
+  assert.match(await page.locator('.notice', { hasText: 'Ignored columns' }).innerText(), /favourite_colour/);
+  const rowResult = (line) => page.locator(`tr[data-line="${line}"] [data-testid=row-result]`);
+  assert.equal(await rowResult(3).locator('li').getAttribute('data-code'), '6008');
+  assert.equal(await rowResult(5).locator('li').getAttribute('data-code'), '6079');
+  assert.match(await rowResult(6).innerText(), /List ID/);
+  await screenshot(page, 'bulk-import-check');
+
+  await page.getByRole('button', { name: 'Import 3 valid rows' }).click();
+  const result = page.getByTestId('import-summary');
+  await result.waitFor();
+  assert.equal(await result.innerText(), '3 inserted, 3 not inserted.');
+  for (const line of [2, 4, 7]) assert.match(await rowResult(line).innerText(), /^Inserted as \d+$/);
+  for (const line of [3, 5, 6]) assert.ok((await rowResult(line).locator('li').count()) > 0, `line ${line} shows its errors`);
+  await screenshot(page, 'bulk-import-result');
+
+  for (const number of good) assert.equal((await leadsWithPhone(number)).length, 1, `${number} was inserted once`);
+  for (const number of bad.slice(1)) assert.equal((await leadsWithPhone(number)).length, 0, `${number} was not sent`);
+  const [hopper] = await leadsWithPhone(good[1]);
+  assert.equal(hopper.first_name, 'Hopper, Grace', 'quoted CSV fields keep their commas');
+});
+
+test('the page never held the token and raised no script errors', () => {
+  assert.deepEqual(pageErrors, []);
+  assert.ok(requests.some((r) => r.url.includes('/api/leads/')), 'the app called its proxy');
+  for (const { url, body } of requests) {
+    assert.ok(!url.includes(SANDBOX_TOKEN) && !body.includes(SANDBOX_TOKEN), `token sent by the page to ${url}`);
+    if (url.includes('/leads/')) assert.ok(url.startsWith(`${APP_URL}api/`), `API call bypassed the proxy: ${url}`);
+  }
+});
