@@ -1,0 +1,91 @@
+//! The values of a request, however the caller holds them: the `api` params types natively, a
+//! plain JS object in the wasm build. Validation reads fields by API name through [`Fields`].
+
+use std::borrow::Cow;
+
+use crate::wire::lenient::Lenient;
+
+/// One field's value as the caller gave it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value<'a> {
+    /// Not given (also `null`/`undefined` from JS).
+    Absent,
+    /// Text; for the lenient number types, input that did not read as a number.
+    Text(Cow<'a, str>),
+    /// A whole number.
+    Int(i64),
+    /// A JS number that is not known to be whole.
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+    /// Anything else a JS caller can pass (an object, an array, ...).
+    Other,
+}
+
+impl Value<'_> {
+    /// The text, if the value is text.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Value::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Whether the field counts as not given: absent, or text that is empty or only spaces.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Value::Absent => true,
+            Value::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// A request whose fields can be read by API name. Unknown names read as [`Value::Absent`].
+pub trait Fields {
+    /// The value of the field called `name`.
+    fn value(&self, name: &str) -> Value<'_>;
+}
+
+/// How one params field presents itself to validation.
+pub trait AsValue {
+    /// The field's value.
+    fn as_value(&self) -> Value<'_>;
+}
+
+impl AsValue for Option<String> {
+    fn as_value(&self) -> Value<'_> {
+        match self {
+            Some(text) => Value::Text(Cow::Borrowed(text)),
+            None => Value::Absent,
+        }
+    }
+}
+
+impl<T: Copy + Into<Value<'static>>> AsValue for Option<Lenient<T>> {
+    fn as_value(&self) -> Value<'_> {
+        match self {
+            Some(Lenient::Valid(v)) => (*v).into(),
+            Some(Lenient::Invalid(raw)) => Value::Text(Cow::Borrowed(raw)),
+            None => Value::Absent,
+        }
+    }
+}
+
+impl From<i64> for Value<'_> {
+    fn from(n: i64) -> Self {
+        Value::Int(n)
+    }
+}
+
+impl From<f64> for Value<'_> {
+    fn from(n: f64) -> Self {
+        Value::Float(n)
+    }
+}
+
+impl From<bool> for Value<'_> {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}

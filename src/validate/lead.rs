@@ -1,0 +1,535 @@
+//! Whole requests: which field of which endpoint gets which check, declared once per endpoint,
+//! and the one loop that applies them.
+//!
+//! The tables below are the rules. A blank value (absent, empty or only spaces) counts as not
+//! given: optional fields are then skipped and required ones reported. Errors come in table
+//! order, one per field (one per address for `email`), each naming its field.
+
+use std::borrow::Cow;
+
+use super::codes::*;
+use super::dates::{check_date, check_date_or_datetime, check_datetime, reversed};
+use super::email::check_emails;
+use super::fields::{AsValue, Fields, Value};
+use super::numbers::{check_int, is_decimal, IntError};
+use super::phone::{parse_phone_code, validate_phone, PhoneOptions};
+use super::places::{is_postal_code, is_state, Country};
+use super::{FieldError, Invalid};
+use crate::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
+
+/// What a field must be.
+#[derive(Clone, Copy, Debug)]
+pub enum Check {
+    /// Anything: only whether it is given matters.
+    Any,
+    /// A phone number in the request's `phone_code` (6008).
+    Phone,
+    /// A country calling code (9001).
+    PhoneCode,
+    /// One or more email addresses (6079).
+    Emails,
+    /// `YYYY-MM-DD` (9002).
+    Date,
+    /// `YYYY-MM-DD HH:MM:SS` (9003).
+    DateTime,
+    /// Either of the two.
+    DateOrDateTime,
+    /// A whole number in `min..=max`; `message` says the range.
+    Int {
+        min: i64,
+        max: i64,
+        code: u32,
+        message: &'static str,
+    },
+    /// A plain decimal number (9009).
+    Decimal,
+    /// ISO 3166-1 alpha-2 (9010).
+    Country,
+    /// A state code for the request's country (9011).
+    State,
+    /// A postal code for the request's country (9012).
+    PostalCode,
+    /// Comma-separated `MOBILE`, `VOIP`, `LANDLINE` (9008).
+    CarrierTypes,
+    /// One of these exact words (9014).
+    Choice(&'static [&'static str]),
+    /// A lead ID: digits (6070).
+    LeadId,
+    /// A whole number ≥ 0 (9013).
+    Id,
+}
+
+/// One field's rule.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// The API name of the field.
+    pub field: &'static str,
+    /// What its value must be.
+    pub check: Check,
+    /// The code reported when the field is blank; `None` for optional fields.
+    pub required: Option<u32>,
+}
+
+/// The rules of one endpoint.
+#[derive(Clone, Copy, Debug)]
+pub struct Request {
+    /// Per-field rules, in the order errors are reported.
+    pub rules: &'static [Rule],
+    /// `(start, end)` field pairs whose end may not precede the start (9004).
+    pub ranges: &'static [(&'static str, &'static str)],
+}
+
+/// Options of a whole-request validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LeadOptions {
+    /// Accept only NANP area codes in service (see [`super::phone`]).
+    pub assigned_area_codes_only: bool,
+    /// More fields that must be given, e.g. the required custom fields of the target list
+    /// (6023 when missing).
+    pub required: Vec<String>,
+}
+
+const fn optional(check: Check) -> (Check, Option<u32>) {
+    (check, None)
+}
+
+const fn required(code: u32, check: Check) -> (Check, Option<u32>) {
+    (check, Some(code))
+}
+
+const CHECK_DUP: Check = Check::Int {
+    min: 0,
+    max: 4,
+    code: INVALID_CHECK_DUP,
+    message: "check_dup is a level from 0 to 4",
+};
+const HOPPER_PRIORITY: Check = Check::Int {
+    min: 0,
+    max: 99,
+    code: INVALID_HOPPER_PRIORITY,
+    message: "hopper_priority is from 0 (lowest) to 99 (highest)",
+};
+const HOPPER_EXPIRES_IN: Check = Check::Int {
+    min: 0,
+    max: 300,
+    code: INVALID_HOPPER_EXPIRES_IN,
+    message: "hopper_expires_in is at most 300 minutes",
+};
+const OFFSET: Check = Check::Int {
+    min: 0,
+    max: i64::MAX,
+    code: INVALID_OFFSET,
+    message: "offset cannot be negative",
+};
+const SEARCH_LIMIT: Check = Check::Int {
+    min: 1,
+    max: 2000,
+    code: INVALID_LIMIT,
+    message: "limit is from 1 to 2000",
+};
+const RECORDINGS_LIMIT: Check = Check::Int {
+    min: 1,
+    max: 100,
+    code: INVALID_LIMIT,
+    message: "limit is from 1 to 100",
+};
+const ORDER: Check = Check::Choice(&["ASC", "DESC"]);
+
+/// Declares each endpoint's rules once: the table, and how its params type yields the fields
+/// the table names (so a misspelt field name does not compile).
+macro_rules! requests {
+    ($(
+        $(#[$meta:meta])*
+        $name:ident for $params:ty {
+            $($field:ident: $spec:expr,)*
+        }
+        ranges [$(($start:ident, $end:ident)),* $(,)?]
+    )*) => {$(
+        $(#[$meta])*
+        pub static $name: Request = Request {
+            rules: &[$(Rule { field: stringify!($field), check: $spec.0, required: $spec.1 }),*],
+            ranges: &[$((stringify!($start), stringify!($end))),*],
+        };
+
+        impl Fields for $params {
+            fn value(&self, name: &str) -> Value<'_> {
+                match name {
+                    $(stringify!($field) => self.$field.as_value(),)*
+                    _ => Value::Absent,
+                }
+            }
+        }
+    )*};
+}
+
+requests! {
+    /// `POST /leads/insert`.
+    INSERT for InsertParams {
+        list_id: required(LIST_AND_PHONE_REQUIRED, Check::Any),
+        phone_number: required(LIST_AND_PHONE_REQUIRED, Check::Phone),
+        phone_code: optional(Check::PhoneCode),
+        alt_phone_1: optional(Check::Phone),
+        alt_phone_2: optional(Check::Phone),
+        email: optional(Check::Emails),
+        date_of_birth: optional(Check::Date),
+        start_date: optional(Check::Date),
+        country: optional(Check::Country),
+        state: optional(Check::State),
+        postal_code: optional(Check::PostalCode),
+        check_dup: optional(CHECK_DUP),
+        hopper_priority: optional(HOPPER_PRIORITY),
+        hopper_expires_in: optional(HOPPER_EXPIRES_IN),
+        reject_by_carrier_type: optional(Check::CarrierTypes),
+        monthly_revenue: optional(Check::Decimal),
+        annual_revenue: optional(Check::Decimal),
+        search_campaign_id: optional(Check::Id),
+        search_list_id: optional(Check::Id),
+        update_order_by_last_called_time: optional(ORDER),
+        lead_id: optional(Check::Id),
+    }
+    ranges []
+
+    /// `POST /leads/update`.
+    UPDATE for UpdateParams {
+        lead_id: required(INVALID_LEAD_ID, Check::LeadId),
+        phone_number: optional(Check::Phone),
+        phone_code: optional(Check::PhoneCode),
+        alt_phone_1: optional(Check::Phone),
+        alt_phone_2: optional(Check::Phone),
+        email: optional(Check::Emails),
+        start_date: optional(Check::Date),
+        country: optional(Check::Country),
+        state: optional(Check::State),
+        postal_code: optional(Check::PostalCode),
+        monthly_revenue: optional(Check::Decimal),
+        annual_revenue: optional(Check::Decimal),
+    }
+    ranges []
+
+    /// `POST /leads/search`.
+    SEARCH for SearchParams {
+        offset: optional(OFFSET),
+        limit: optional(SEARCH_LIMIT),
+        date_of_birth: optional(Check::Date),
+        created_at_start_date: optional(Check::DateOrDateTime),
+        created_at_end_date: optional(Check::DateOrDateTime),
+        updated_at_start_date: optional(Check::DateOrDateTime),
+        updated_at_end_date: optional(Check::DateOrDateTime),
+        changed_at_start_date: optional(Check::DateOrDateTime),
+        changed_at_end_date: optional(Check::DateOrDateTime),
+        deleted_at_start: optional(Check::DateOrDateTime),
+        deleted_at_end: optional(Check::DateOrDateTime),
+        archived_at_start: optional(Check::DateOrDateTime),
+        archived_at_end: optional(Check::DateOrDateTime),
+        last_call_start_date: optional(Check::DateOrDateTime),
+        last_call_end_date: optional(Check::DateOrDateTime),
+    }
+    ranges [
+        (created_at_start_date, created_at_end_date),
+        (updated_at_start_date, updated_at_end_date),
+        (changed_at_start_date, changed_at_end_date),
+        (deleted_at_start, deleted_at_end),
+        (archived_at_start, archived_at_end),
+        (last_call_start_date, last_call_end_date),
+    ]
+
+    /// `POST /leads/get-recordings`.
+    RECORDINGS for RecordingsParams {
+        lead_id: required(INVALID_LEAD_ID, Check::LeadId),
+        start_time: optional(Check::DateTime),
+        end_time: optional(Check::DateTime),
+        offset: optional(OFFSET),
+        limit: optional(RECORDINGS_LIMIT),
+    }
+    ranges [(start_time, end_time)]
+}
+
+/// Validates an insert request with the default options.
+pub fn validate_insert(params: &InsertParams) -> Vec<FieldError> {
+    validate_request(&INSERT, params, &LeadOptions::default())
+}
+
+/// Validates an update request with the default options.
+pub fn validate_update(params: &UpdateParams) -> Vec<FieldError> {
+    validate_request(&UPDATE, params, &LeadOptions::default())
+}
+
+/// Validates a search request.
+pub fn validate_search(params: &SearchParams) -> Vec<FieldError> {
+    validate_request(&SEARCH, params, &LeadOptions::default())
+}
+
+/// Validates a get-recordings request.
+pub fn validate_recordings(params: &RecordingsParams) -> Vec<FieldError> {
+    validate_request(&RECORDINGS, params, &LeadOptions::default())
+}
+
+const REQUIRED_MESSAGE: &str = "This field is required";
+const LIST_AND_PHONE_MESSAGE: &str = "A lead needs both list_id and phone_number";
+const LEAD_ID_MESSAGE: &str = "lead_id must be the numeric ID of a lead";
+const WRONG_TYPE: &str = "Enter text or a number here";
+const NOT_WHOLE: &str = "Enter a whole number";
+const REVERSED_MESSAGE: &str = "The end of the range is before its start";
+
+/// Applies `request`'s rules (and the options' extra required fields) to `fields`.
+pub fn validate_request(
+    request: &Request,
+    fields: &dyn Fields,
+    options: &LeadOptions,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let phone_code_value = fields.value("phone_code");
+    let country_value = fields.value("country");
+    let context = Context {
+        phone_code: given_text(&phone_code_value, &mut [0; INT_TEXT])
+            .map(|code| parse_phone_code(code).map(|_| ()))
+            .unwrap_or(Ok(())),
+        phone_code_value: &phone_code_value,
+        country: match given_text(&country_value, &mut [0; INT_TEXT]) {
+            Some(text) => Country::read(text),
+            None => Some(Country::Unspecified),
+        },
+        assigned_area_codes_only: options.assigned_area_codes_only,
+    };
+    for rule in request.rules {
+        let value = fields.value(rule.field);
+        if value.is_blank() {
+            if let Some(code) = rule.required {
+                errors.push(error(rule.field, code, required_message(code), None));
+            }
+            continue;
+        }
+        check(rule, &value, &context, &mut errors);
+    }
+    for (start, end) in request.ranges {
+        if range_reversed(fields, start, end) {
+            errors.push(error(end, REVERSED_RANGE, REVERSED_MESSAGE, None));
+        }
+    }
+    for name in &options.required {
+        let in_table = request
+            .rules
+            .iter()
+            .any(|rule| rule.field == name && rule.required.is_some());
+        if !in_table && fields.value(name).is_blank() {
+            errors.push(FieldError {
+                field: Cow::Owned(name.clone()),
+                code: REQUIRED_FIELD,
+                message: Cow::Borrowed(REQUIRED_MESSAGE),
+                index: None,
+            });
+        }
+    }
+    errors
+}
+
+/// What checks of one field need to know about the others.
+struct Context<'a> {
+    /// `Err` when the request's `phone_code` is invalid: phones are then not checked.
+    phone_code: Result<(), Invalid>,
+    phone_code_value: &'a Value<'a>,
+    /// `None` when `country` is invalid: states and postal codes are then not checked.
+    country: Option<Country>,
+    assigned_area_codes_only: bool,
+}
+
+fn check(rule: &Rule, value: &Value<'_>, context: &Context<'_>, errors: &mut Vec<FieldError>) {
+    let field = rule.field;
+    let mut buffer = [0; INT_TEXT];
+    let fail = |code, message| error(field, code, message, None);
+    let result: Result<(), FieldError> = match rule.check {
+        Check::Any => Ok(()),
+        Check::Int {
+            min,
+            max,
+            code,
+            message,
+        } => check_int(value, min, max).map_err(|e| match e {
+            IntError::NotWhole => fail(code, NOT_WHOLE),
+            IntError::OutOfRange => fail(code, message),
+        }),
+        Check::Id => check_int(value, 0, i64::MAX).map_err(|_| fail(INVALID_ID, NOT_WHOLE)),
+        Check::Decimal => is_decimal(value).then_some(()).ok_or_else(|| {
+            fail(
+                INVALID_NUMBER,
+                "Enter a plain number such as 1200.50 (no commas or currency signs)",
+            )
+        }),
+        text_check => match given_text(value, &mut buffer) {
+            None => Err(fail(code_of(text_check), WRONG_TYPE)),
+            Some(text) => {
+                if let Check::Emails = text_check {
+                    for (index, _, verdict) in check_emails(text) {
+                        if let Err(e) = verdict {
+                            errors.push(error(field, e.code, e.message, Some(index)));
+                        }
+                    }
+                    Ok(())
+                } else {
+                    check_text(text_check, text, context).map_err(|e| fail(e.code, e.message))
+                }
+            }
+        },
+    };
+    if let Err(e) = result {
+        errors.push(e);
+    }
+}
+
+/// The checks of text values (numbers given to text fields are checked as their digits).
+fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Invalid> {
+    let fail = |message| {
+        Err(Invalid {
+            code: code_of(check),
+            message,
+        })
+    };
+    match check {
+        Check::Phone => {
+            if context.phone_code.is_err() {
+                // Reported on phone_code itself; without a calling code no phone can be judged.
+                return Ok(());
+            }
+            let mut buffer = [0; INT_TEXT];
+            let options = PhoneOptions {
+                // The service's default calling code is 1.
+                phone_code: Some(given_text(context.phone_code_value, &mut buffer).unwrap_or("1")),
+                assigned_area_codes_only: context.assigned_area_codes_only,
+            };
+            validate_phone(text, &options).map(|_| ())
+        }
+        Check::PhoneCode => context.phone_code,
+        Check::Date => check_date(text),
+        Check::DateTime => check_datetime(text),
+        Check::DateOrDateTime => check_date_or_datetime(text),
+        Check::Country => match Country::read(text) {
+            Some(_) => Ok(()),
+            None => fail("Use the two-letter ISO country code, such as US, CA or GB"),
+        },
+        Check::State => match context.country {
+            Some(country) if !is_state(country, text) => {
+                fail("Use the two-letter state or province code, such as CA or ON")
+            }
+            _ => Ok(()),
+        },
+        Check::PostalCode => match context.country {
+            Some(country) if !is_postal_code(country, text) => {
+                fail("Use a ZIP code (12345 or 12345-6789) or a Canadian postal code (A1A 1A1)")
+            }
+            _ => Ok(()),
+        },
+        Check::CarrierTypes => {
+            let known = |t: &str| matches!(t.trim(), "MOBILE" | "VOIP" | "LANDLINE");
+            if text.split(',').all(known) {
+                Ok(())
+            } else {
+                fail("Use MOBILE, VOIP and/or LANDLINE, separated by commas")
+            }
+        }
+        Check::Choice(words) => {
+            if words.contains(&text) {
+                Ok(())
+            } else {
+                fail("Use one of the documented values (ASC or DESC)")
+            }
+        }
+        Check::LeadId => {
+            let id = text.trim();
+            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(())
+            } else {
+                fail(LEAD_ID_MESSAGE)
+            }
+        }
+        Check::Any | Check::Emails | Check::Int { .. } | Check::Decimal | Check::Id => Ok(()),
+    }
+}
+
+/// The code a check reports.
+fn code_of(check: Check) -> u32 {
+    match check {
+        Check::Any => REQUIRED_FIELD,
+        Check::Phone => INVALID_PHONE,
+        Check::PhoneCode => INVALID_PHONE_CODE,
+        Check::Emails => INVALID_EMAIL,
+        Check::Date | Check::DateOrDateTime => INVALID_DATE,
+        Check::DateTime => INVALID_DATETIME,
+        Check::Int { code, .. } => code,
+        Check::Decimal => INVALID_NUMBER,
+        Check::Country => INVALID_COUNTRY,
+        Check::State => INVALID_STATE,
+        Check::PostalCode => INVALID_POSTAL_CODE,
+        Check::CarrierTypes => INVALID_CARRIER_TYPE,
+        Check::Choice(_) => INVALID_CHOICE,
+        Check::LeadId => INVALID_LEAD_ID,
+        Check::Id => INVALID_ID,
+    }
+}
+
+fn required_message(code: u32) -> &'static str {
+    match code {
+        LIST_AND_PHONE_REQUIRED => LIST_AND_PHONE_MESSAGE,
+        INVALID_LEAD_ID => LEAD_ID_MESSAGE,
+        _ => REQUIRED_MESSAGE,
+    }
+}
+
+fn error(field: &'static str, code: u32, message: &'static str, index: Option<u32>) -> FieldError {
+    FieldError {
+        field: Cow::Borrowed(field),
+        code,
+        message: Cow::Borrowed(message),
+        index,
+    }
+}
+
+/// Both ends given and valid, and the end before the start. Invalid ends are reported by
+/// their own rules.
+fn range_reversed(fields: &dyn Fields, start: &str, end: &str) -> bool {
+    let (start, end) = (fields.value(start), fields.value(end));
+    match (start.text(), end.text()) {
+        (Some(s), Some(e)) => {
+            check_date_or_datetime(s).is_ok() && check_date_or_datetime(e).is_ok() && reversed(s, e)
+        }
+        _ => false,
+    }
+}
+
+/// Room for any `i64` in decimal.
+const INT_TEXT: usize = 20;
+
+/// The text of a given value; whole numbers as their decimal digits (`list_id: 333`,
+/// `phone_number: 2015550123` from JS). `None` for booleans, fractions and objects.
+fn given_text<'a>(value: &'a Value<'a>, buffer: &'a mut [u8; INT_TEXT]) -> Option<&'a str> {
+    match value {
+        Value::Text(text) => Some(text),
+        Value::Int(n) => Some(int_text(*n, buffer)),
+        _ => None,
+    }
+}
+
+/// Decimal digits of `n` without `core::fmt` (which would add kilobytes to the wasm).
+fn int_text(n: i64, buffer: &mut [u8; INT_TEXT]) -> &str {
+    let mut rest = n.unsigned_abs();
+    let mut start = INT_TEXT;
+    loop {
+        start -= 1;
+        if let Some(slot) = buffer.get_mut(start) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        start -= 1;
+        if let Some(slot) = buffer.get_mut(start) {
+            *slot = b'-';
+        }
+    }
+    buffer
+        .get(start..)
+        .and_then(|digits| core::str::from_utf8(digits).ok())
+        .unwrap_or("")
+}

@@ -1,0 +1,73 @@
+//! Numeric fields, which callers give as JS numbers or as text (`5`, `"5"`).
+//!
+//! - Whole numbers: an integer, a double holding one exactly, or text of an optional sign and
+//!   ASCII digits (surrounding spaces allowed). Then a range check.
+//! - Decimals (revenue): a finite number, or text of an optional `-`, digits and an optional
+//!   `.` with digits after it. No thousands separators, currency signs or exponents, which
+//!   the service would not read as the number the person meant.
+//!
+//! Only the syntax is checked: no text is converted to a float, which keeps float parsing
+//! (several KB of wasm) out of the validation build.
+
+use super::fields::Value;
+
+/// Why a whole-number check failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntError {
+    /// Not a whole number at all.
+    NotWhole,
+    /// A whole number outside the allowed range.
+    OutOfRange,
+}
+
+/// A whole number in `min..=max`.
+pub fn check_int(value: &Value<'_>, min: i64, max: i64) -> Result<(), IntError> {
+    let n = whole(value).ok_or(IntError::NotWhole)?;
+    if (min..=max).contains(&n) {
+        Ok(())
+    } else {
+        Err(IntError::OutOfRange)
+    }
+}
+
+/// A plain decimal number.
+pub fn is_decimal(value: &Value<'_>) -> bool {
+    match value {
+        Value::Int(_) => true,
+        Value::Float(f) => f.is_finite(),
+        Value::Text(text) => {
+            let t = text.trim();
+            let unsigned = t.strip_prefix('-').unwrap_or(t);
+            let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+            all_digits(whole) && all_digits(frac)
+        }
+        _ => false,
+    }
+}
+
+/// The whole number a value holds, saturating far outside any range a field allows.
+fn whole(value: &Value<'_>) -> Option<i64> {
+    match value {
+        Value::Int(n) => Some(*n),
+        Value::Float(f) if f.is_finite() && f.fract() == 0.0 => Some(*f as i64),
+        Value::Text(text) => {
+            let t = text.trim();
+            let (negative, digits) = match t.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, t.strip_prefix('+').unwrap_or(t)),
+            };
+            if !all_digits(digits) {
+                return None;
+            }
+            let magnitude = digits.bytes().fold(0i64, |acc, b| {
+                acc.saturating_mul(10).saturating_add(i64::from(b - b'0'))
+            });
+            Some(if negative { -magnitude } else { magnitude })
+        }
+        _ => None,
+    }
+}
+
+fn all_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}

@@ -1,0 +1,349 @@
+//! Phone numbers: strip the formatting people type, then check the North American Numbering
+//! Plan (calling code 1) or, for other calling codes, the E.164 length rules.
+//!
+//! Rules (every failure is code 6008 unless noted):
+//! - Formatting is ignored: spaces (also no-break and ideographic), `-`, `.`, `(`, `)`, `/`,
+//!   Unicode dashes. Full-width digits (`２０１…`, typed by CJK input methods) count as digits.
+//! - A single `+` may open the number, followed by the calling code (`+1 201 555 0123`).
+//!   `++1` and a `+` anywhere else are rejected: they are typos, not a dialling form.
+//! - Letters are rejected: vanity numbers (`1-800-FLOWERS`) must be converted to digits by the
+//!   person who knows them, and text around a number (`call 201 555 0123 now`) is not a number.
+//!   `x`, `ext` or `#` after digits is reported as an extension (`201-555-0123 x12`, also a
+//!   bare trailing `x`): Convoso stores digits only and has no extension field.
+//! - Calling code: the `phone_code` option (a lead's `phone_code` field, default `1`). With a
+//!   leading `+` the number must start with that code; when no `phone_code` was given at all
+//!   ([`PhoneOptions::phone_code`] is `None`) the code is read from after the `+`.
+//!   An unknown `phone_code` is code 9001.
+//! - Calling code 1 (NANP): 10 digits, optionally preceded by `1` (`1-201-555-0123`). Area code
+//!   and exchange are `[2-9]XX` and not `N11` (`211`, `911`, …). Area code 555 is exempt from
+//!   both rules: it is reserved, unassigned, and it is where the Leads API documentation puts
+//!   its example numbers (`5551234567`), which the service accepts. Exchange 555 in a real area
+//!   code (`201-555-0123`, the fictional-number range) follows the ordinary rules and passes.
+//! - [`PhoneOptions::assigned_area_codes_only`] additionally requires an area code in service
+//!   (the embedded list; 555 is not in it).
+//! - Other calling codes: the national number's length must be one the code uses, and the
+//!   whole E.164 number at most 15 digits. Without a `+` the digits are the national number
+//!   as typed: no trunk prefix (`0`) or calling code is removed, because which of those
+//!   belongs to the number differs by country.
+//! - Output: the national number (Convoso's `phone_number`), the calling code
+//!   (`phone_code`) and the E.164 form, all ASCII digits.
+
+use core::fmt;
+
+use super::codes::{INVALID_PHONE, INVALID_PHONE_CODE};
+use super::data::{CALLING_CODES, NANP_AREA_CODES};
+use super::Invalid;
+
+/// The most digits an E.164 number has, calling code included.
+const MAX_DIGITS: usize = 15;
+
+/// How to read a phone number.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PhoneOptions<'a> {
+    /// The country calling code (`"1"`, `"44"`, `"+44"`). `None`: taken from a leading `+`,
+    /// else 1.
+    pub phone_code: Option<&'a str>,
+    /// Accept only NANP area codes that are in service.
+    pub assigned_area_codes_only: bool,
+}
+
+/// A valid number, kept as `+` and its digits in a fixed buffer: no allocation per number.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Phone {
+    text: [u8; MAX_DIGITS + 1],
+    len: u8,
+    code_len: u8,
+}
+
+impl Phone {
+    /// The E.164 form: `+12015550123`.
+    pub fn e164(&self) -> &str {
+        self.slice(0, self.len)
+    }
+
+    /// The calling code without `+`: `1`.
+    pub fn phone_code(&self) -> &str {
+        self.slice(1, 1 + self.code_len)
+    }
+
+    /// The national number, as Convoso's `phone_number` holds it: `2015550123`.
+    pub fn phone_number(&self) -> &str {
+        self.slice(1 + self.code_len, self.len)
+    }
+
+    fn slice(&self, from: u8, to: u8) -> &str {
+        self.text
+            .get(usize::from(from)..usize::from(to))
+            .and_then(|bytes| core::str::from_utf8(bytes).ok())
+            .unwrap_or("")
+    }
+}
+
+impl fmt::Debug for Phone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Phone").field(&self.e164()).finish()
+    }
+}
+
+const fn invalid(message: &'static str) -> Invalid {
+    Invalid {
+        code: INVALID_PHONE,
+        message,
+    }
+}
+
+const EMPTY: Invalid = invalid("Enter a phone number");
+const DOUBLE_PLUS: Invalid = invalid("Use a single + before the country code");
+const MISPLACED_PLUS: Invalid = invalid("A + may only come before the country code");
+const EXTENSION: Invalid =
+    invalid("Extensions are not accepted: enter the number without x, ext or #");
+const LETTERS: Invalid = invalid(
+    "Use digits only: letters (such as 1-800-FLOWERS or words around the number) are not accepted",
+);
+const UNEXPECTED: Invalid = invalid("Use digits only, optionally with spaces, + - . ( ) /");
+const TOO_MANY_DIGITS: Invalid = invalid("A phone number has at most 15 digits");
+const UNKNOWN_COUNTRY: Invalid = invalid("The number after + does not start with a country code");
+const COUNTRY_MISMATCH: Invalid = invalid("The country code after + differs from phone_code");
+const NANP_LENGTH: Invalid =
+    invalid("A North American number has 10 digits (area code and number), optionally after a 1");
+const AREA_CODE_START: Invalid = invalid("The area code cannot start with 0 or 1");
+const AREA_CODE_N11: Invalid =
+    invalid("The area code cannot be an N11 service code such as 411 or 911");
+const EXCHANGE_START: Invalid = invalid("The exchange (digits 4-6) cannot start with 0 or 1");
+const EXCHANGE_N11: Invalid =
+    invalid("The exchange (digits 4-6) cannot be an N11 service code such as 411 or 911");
+const AREA_CODE_UNASSIGNED: Invalid = invalid("The area code is not in service");
+const WRONG_LENGTH: Invalid =
+    invalid("The number has the wrong number of digits for its country code");
+const BAD_PHONE_CODE: Invalid = Invalid {
+    code: INVALID_PHONE_CODE,
+    message: "phone_code must be a country calling code such as 1 or 44",
+};
+
+/// The reserved area code the API documentation uses for its example numbers.
+const EXAMPLE_AREA_CODE: u16 = 555;
+
+/// Validates one phone number and returns it normalised.
+pub fn validate_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Invalid> {
+    let given = options.phone_code.map(parse_phone_code).transpose()?;
+    let typed = scan(input)?;
+    let digits = typed.digits();
+    if digits.is_empty() {
+        return Err(EMPTY);
+    }
+    let (code, national) = if typed.plus {
+        let code = match given {
+            Some(code) => code,
+            None => leading_calling_code(digits).ok_or(UNKNOWN_COUNTRY)?,
+        };
+        let national = strip_code(digits, code).ok_or(COUNTRY_MISMATCH)?;
+        (code, national)
+    } else {
+        let code = given.unwrap_or(1);
+        let national = match digits {
+            [1, rest @ ..] if code == 1 && rest.len() == 10 => rest,
+            _ => digits,
+        };
+        (code, national)
+    };
+    if code == 1 {
+        check_nanp(national, options.assigned_area_codes_only)?;
+    } else {
+        check_length(code, national)?;
+    }
+    Ok(build(code, national))
+}
+
+/// Reads a `phone_code` value: 1–3 digits, optionally after `+`, that name a calling code.
+pub fn parse_phone_code(text: &str) -> Result<u16, Invalid> {
+    let trimmed = text.trim();
+    let digits = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    if digits.is_empty() || digits.len() > 3 || digits.starts_with('0') {
+        return Err(BAD_PHONE_CODE);
+    }
+    let code = digits.bytes().try_fold(0u16, |acc, b| {
+        b.is_ascii_digit().then(|| acc * 10 + u16::from(b - b'0'))
+    });
+    match code {
+        Some(code) if lengths_for(code).is_some() => Ok(code),
+        _ => Err(BAD_PHONE_CODE),
+    }
+}
+
+/// The digits of the input and whether it opened with `+`.
+struct Typed {
+    digits: [u8; MAX_DIGITS],
+    len: usize,
+    plus: bool,
+}
+
+impl Typed {
+    fn digits(&self) -> &[u8] {
+        self.digits.get(..self.len).unwrap_or(&[])
+    }
+}
+
+fn scan(input: &str) -> Result<Typed, Invalid> {
+    let mut typed = Typed {
+        digits: [0; MAX_DIGITS],
+        len: 0,
+        plus: false,
+    };
+    for (at, c) in input.char_indices() {
+        if let Some(d) = digit_value(c) {
+            let slot = typed.digits.get_mut(typed.len).ok_or(TOO_MANY_DIGITS)?;
+            *slot = d;
+            typed.len += 1;
+        } else if is_separator(c) {
+            continue;
+        } else if c == '+' || c == '\u{FF0B}' {
+            if typed.plus {
+                return Err(DOUBLE_PLUS);
+            }
+            if typed.len > 0 {
+                return Err(MISPLACED_PLUS);
+            }
+            typed.plus = true;
+        } else if typed.len > 0 && is_extension_marker(input.get(at..).unwrap_or("")) {
+            return Err(EXTENSION);
+        } else if c.is_alphabetic() {
+            return Err(LETTERS);
+        } else {
+            return Err(UNEXPECTED);
+        }
+    }
+    Ok(typed)
+}
+
+/// ASCII and full-width digits.
+fn digit_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '\u{FF10}'..='\u{FF19}' => Some((c as u32 - 0xFF10) as u8),
+        _ => None,
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{3000}' | '-' | '.' | '(' | ')' | '/' | '\u{2010}'
+            ..='\u{2015}' | '\u{2212}' | '\u{FF08}' | '\u{FF09}' | '\u{FF0D}' | '\u{FF0E}'
+    )
+}
+
+fn is_extension_marker(rest: &str) -> bool {
+    let head = rest.as_bytes().get(..3).unwrap_or(rest.as_bytes());
+    rest.starts_with(['x', 'X', '#']) || head.eq_ignore_ascii_case(b"ext")
+}
+
+/// The calling code a `+`-number starts with. ITU calling codes are prefix-free, so the
+/// first known prefix is the only one.
+fn leading_calling_code(digits: &[u8]) -> Option<u16> {
+    let mut code = 0u16;
+    for &d in digits.iter().take(3) {
+        code = code * 10 + u16::from(d);
+        if lengths_for(code).is_some() {
+            return Some(code);
+        }
+    }
+    None
+}
+
+/// `digits` without the leading calling code `code`, if it starts with it.
+fn strip_code(digits: &[u8], code: u16) -> Option<&[u8]> {
+    let code_len = decimal_len(code);
+    let (head, rest) = (digits.get(..code_len)?, digits.get(code_len..)?);
+    let value = head.iter().fold(0u16, |acc, &d| acc * 10 + u16::from(d));
+    (value == code).then_some(rest)
+}
+
+fn check_nanp(national: &[u8], assigned_only: bool) -> Result<(), Invalid> {
+    let [a, b, c, d, e, f, _, _, _, _] = *national else {
+        return Err(NANP_LENGTH);
+    };
+    let area = u16::from(a) * 100 + u16::from(b) * 10 + u16::from(c);
+    if area == EXAMPLE_AREA_CODE {
+        return if assigned_only {
+            Err(AREA_CODE_UNASSIGNED)
+        } else {
+            Ok(())
+        };
+    }
+    if a < 2 {
+        return Err(AREA_CODE_START);
+    }
+    if b == 1 && c == 1 {
+        return Err(AREA_CODE_N11);
+    }
+    if d < 2 {
+        return Err(EXCHANGE_START);
+    }
+    if e == 1 && f == 1 {
+        return Err(EXCHANGE_N11);
+    }
+    if assigned_only && !area_code_in_service(area) {
+        return Err(AREA_CODE_UNASSIGNED);
+    }
+    Ok(())
+}
+
+/// Whether the embedded list has this area code (200–999) in service.
+pub fn area_code_in_service(area: u16) -> bool {
+    let Some(bit) = area.checked_sub(200) else {
+        return false;
+    };
+    NANP_AREA_CODES
+        .get(usize::from(bit / 8))
+        .is_some_and(|byte| byte & (1 << (bit % 8)) != 0)
+}
+
+fn check_length(code: u16, national: &[u8]) -> Result<(), Invalid> {
+    let (min, max) = lengths_for(code).ok_or(BAD_PHONE_CODE)?;
+    let len = national.len();
+    if len < usize::from(min) || len > usize::from(max) || decimal_len(code) + len > MAX_DIGITS {
+        return Err(WRONG_LENGTH);
+    }
+    Ok(())
+}
+
+/// The shortest and longest national number for a calling code, if it is one.
+fn lengths_for(code: u16) -> Option<(u8, u8)> {
+    CALLING_CODES
+        .binary_search_by_key(&code, |&(c, _, _)| c)
+        .ok()
+        .and_then(|i| CALLING_CODES.get(i))
+        .map(|&(_, min, max)| (min, max))
+}
+
+fn decimal_len(code: u16) -> usize {
+    match code {
+        0..=9 => 1,
+        10..=99 => 2,
+        _ => 3,
+    }
+}
+
+fn build(code: u16, national: &[u8]) -> Phone {
+    let mut phone = Phone {
+        text: [0; MAX_DIGITS + 1],
+        len: 0,
+        code_len: decimal_len(code) as u8,
+    };
+    let code_digits = [code / 100, code / 10 % 10, code % 10];
+    let skip = 3 - usize::from(phone.code_len);
+    let digits = code_digits
+        .iter()
+        .skip(skip)
+        .map(|&d| d as u8)
+        .chain(national.iter().copied());
+    for (slot, d) in phone.text.iter_mut().skip(1).zip(digits) {
+        *slot = b'0' + d;
+        phone.len += 1;
+    }
+    if let Some(plus) = phone.text.first_mut() {
+        *plus = b'+';
+        phone.len += 1;
+    }
+    phone
+}

@@ -1,0 +1,106 @@
+//! Country, state and postal codes.
+//!
+//! - `country`: an ISO 3166-1 alpha-2 code (`US`, `CA`, `GB`), any letter case. Code 9010.
+//! - `state`: when the country is `US`, a US state, DC, territory (ISO 3166-2:US) or military
+//!   code `AA`/`AE`/`AP`; when `CA`, a province or territory (ISO 3166-2:CA); when no country
+//!   is given, either of those (leads default to North America). Any letter case. Other
+//!   countries' states are free text. Code 9011.
+//! - `postal_code`: for `US` a ZIP (`12345` or ZIP+4 `12345-6789`); for `CA` `A1A 1A1`
+//!   (space or hyphen optional, no D F I O Q U, and no W or Z first); with no country either
+//!   form; other countries free text. Code 9012.
+
+use super::data::{CA_PROVINCES, COUNTRIES, US_STATES};
+
+/// A lead's country as far as state and postal checks care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Country {
+    Us,
+    Ca,
+    /// No country given: North American rules, either country.
+    Unspecified,
+    /// A country whose states and postal codes are not checked.
+    Other,
+}
+
+impl Country {
+    /// Reads a given `country` value: `None` when it is no ISO 3166-1 alpha-2 code.
+    pub fn read(text: &str) -> Option<Country> {
+        let [a, b] = *text.as_bytes() else {
+            return None;
+        };
+        let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+        if !in_letter_set(&COUNTRIES, code) {
+            return None;
+        }
+        Some(match &code {
+            b"US" => Country::Us,
+            b"CA" => Country::Ca,
+            _ => Country::Other,
+        })
+    }
+}
+
+/// Whether `state` is a valid state code for the country.
+pub fn is_state(country: Country, state: &str) -> bool {
+    let [a, b] = *state.as_bytes() else {
+        return country == Country::Other;
+    };
+    let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+    match country {
+        Country::Us => in_letter_set(&US_STATES, code),
+        Country::Ca => in_letter_set(&CA_PROVINCES, code),
+        Country::Unspecified => {
+            in_letter_set(&US_STATES, code) || in_letter_set(&CA_PROVINCES, code)
+        }
+        Country::Other => true,
+    }
+}
+
+/// Whether `postal` is a valid postal code for the country.
+pub fn is_postal_code(country: Country, postal: &str) -> bool {
+    match country {
+        Country::Us => is_zip(postal),
+        Country::Ca => is_canadian_postal(postal),
+        Country::Unspecified => is_zip(postal) || is_canadian_postal(postal),
+        Country::Other => true,
+    }
+}
+
+fn is_zip(text: &str) -> bool {
+    let digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
+    match text.as_bytes() {
+        five @ [_, _, _, _, _] => digits(five),
+        [five @ .., b'-', _, _, _, _] if five.len() == 5 => {
+            digits(five) && text.get(6..).is_some_and(|four| digits(four.as_bytes()))
+        }
+        _ => false,
+    }
+}
+
+fn is_canadian_postal(text: &str) -> bool {
+    let (fsa, ldu) = match text.as_bytes() {
+        [a, b, c, d, e, f] => ([*a, *b, *c], [*d, *e, *f]),
+        [a, b, c, b' ' | b'-', d, e, f] => ([*a, *b, *c], [*d, *e, *f]),
+        _ => return false,
+    };
+    let letter = |c: u8| c.is_ascii_alphabetic() && !b"DFIOQU".contains(&c.to_ascii_uppercase());
+    let [l1, d1, l2] = fsa;
+    let [d2, l3, d3] = ldu;
+    letter(l1)
+        && !b"WZ".contains(&l1.to_ascii_uppercase())
+        && d1.is_ascii_digit()
+        && letter(l2)
+        && d2.is_ascii_digit()
+        && letter(l3)
+        && d3.is_ascii_digit()
+}
+
+/// Membership in a 26×26 bitset of two-letter codes (see `data.rs`).
+fn in_letter_set(set: &[u8; 85], [a, b]: [u8; 2]) -> bool {
+    if !a.is_ascii_uppercase() || !b.is_ascii_uppercase() {
+        return false;
+    }
+    let i = usize::from(a - b'A') * 26 + usize::from(b - b'A');
+    set.get(i / 8)
+        .is_some_and(|byte| byte & (1 << (i % 8)) != 0)
+}

@@ -1,0 +1,198 @@
+//! Phone rules, one documented decision per case.
+
+use convoso_leads::validate::codes::{INVALID_PHONE, INVALID_PHONE_CODE};
+use convoso_leads::validate::phone::area_code_in_service;
+use convoso_leads::validate::{validate_phone, PhoneOptions};
+
+const DEFAULT: PhoneOptions = PhoneOptions {
+    phone_code: None,
+    assigned_area_codes_only: false,
+};
+
+fn ok(input: &str, options: &PhoneOptions) -> (String, String, String) {
+    match validate_phone(input, options) {
+        Ok(p) => (
+            p.phone_number().into(),
+            p.phone_code().into(),
+            p.e164().into(),
+        ),
+        Err(e) => panic!("{input:?} rejected: {e:?}"),
+    }
+}
+
+fn rejected(input: &str, options: &PhoneOptions) -> (u32, &'static str) {
+    match validate_phone(input, options) {
+        Ok(p) => panic!("{input:?} accepted as {p:?}"),
+        Err(e) => (e.code, e.message),
+    }
+}
+
+#[test]
+fn formatting_is_stripped_to_convoso_form_and_e164() {
+    for input in [
+        "(201) 555-0123",
+        "201.555.0123",
+        "+1 201 555 0123",
+        "1-201-555-0123",
+        "2015550123",
+        "12015550123",
+        "201/555-0123",
+        "  201 555 0123  ",
+        "201\u{a0}555\u{2013}0123",
+        "+1 (201) 555-0123",
+    ] {
+        let expected = ("2015550123".into(), "1".into(), "+12015550123".into());
+        assert_eq!(ok(input, &DEFAULT), expected, "{input:?}");
+    }
+}
+
+#[test]
+fn full_width_digits_and_plus_count() {
+    let (number, code, e164) = ok("＋１ ２０１ ５５５ ０１２３", &DEFAULT);
+    assert_eq!(
+        (number.as_str(), code.as_str(), e164.as_str()),
+        ("2015550123", "1", "+12015550123")
+    );
+}
+
+#[test]
+fn nanp_area_code_and_exchange_rules() {
+    let cases = [
+        (
+            "201-155-0123",
+            "exchange (digits 4-6) cannot start with 0 or 1",
+        ),
+        (
+            "201-055-0123",
+            "exchange (digits 4-6) cannot start with 0 or 1",
+        ),
+        ("101-555-0123", "area code cannot start with 0 or 1"),
+        ("001-555-0123", "area code cannot start with 0 or 1"),
+        ("211-555-0123", "N11"),
+        ("911-555-0123", "N11"),
+        ("201-411-0123", "exchange (digits 4-6) cannot be an N11"),
+        ("201-555-012", "10 digits"),
+        ("201-555-01234", "10 digits"),
+        ("2-201-555-0123", "10 digits"),
+    ];
+    for (input, message_part) in cases {
+        let (code, message) = rejected(input, &DEFAULT);
+        assert_eq!(code, INVALID_PHONE, "{input:?}");
+        assert!(message.contains(message_part), "{input:?}: {message}");
+    }
+}
+
+#[test]
+fn the_api_documentation_examples_are_accepted() {
+    // The Leads API documentation's own numbers, which the service accepts.
+    for input in ["5551234567", "5559876543", "5551234568", "555-123-4567"] {
+        assert_eq!(ok(input, &DEFAULT).0, input.replace('-', ""));
+    }
+    // A real area code with the fictional 555-01XX range follows the ordinary rules.
+    assert_eq!(ok("201-555-0100", &DEFAULT).0, "2015550100");
+}
+
+#[test]
+fn assigned_area_codes_option() {
+    let assigned = PhoneOptions {
+        assigned_area_codes_only: true,
+        ..DEFAULT
+    };
+    assert!(area_code_in_service(201) && area_code_in_service(800) && area_code_in_service(416));
+    assert!(!area_code_in_service(555) && !area_code_in_service(999) && !area_code_in_service(199));
+    assert_eq!(ok("201-555-0123", &assigned).0, "2015550123");
+    assert_eq!(ok("416-555-0123", &assigned).0, "4165550123");
+    for input in ["555-123-4567", "999-234-5678", "299-234-5678"] {
+        let (code, message) = rejected(input, &assigned);
+        assert_eq!(
+            (code, message),
+            (INVALID_PHONE, "The area code is not in service"),
+            "{input:?}"
+        );
+        // Structurally fine, so the default mode takes them.
+        assert!(validate_phone(input, &DEFAULT).is_ok(), "{input:?}");
+    }
+}
+
+#[test]
+fn extensions_letters_and_junk_are_rejected_with_their_reason() {
+    let cases = [
+        ("201-555-0123 x123", "Extensions"),
+        ("201-555-0123 ext. 5", "Extensions"),
+        ("201-555-0123 #5", "Extensions"),
+        ("201-555-0123x", "Extensions"),
+        ("1-800-FLOWERS", "letters"),
+        ("call 201 555 0123 now", "letters"),
+        ("201-555-0123 now", "letters"),
+        ("201_555_0123", "digits only"),
+        ("201*555*0123", "digits only"),
+        ("++1 201 555 0123", "single +"),
+        ("1+201 555 0123", "before the country code"),
+        ("", "Enter a phone number"),
+        ("() -", "Enter a phone number"),
+        ("1234567890123456", "at most 15 digits"),
+    ];
+    for (input, message_part) in cases {
+        let (code, message) = rejected(input, &DEFAULT);
+        assert_eq!(code, INVALID_PHONE, "{input:?}");
+        assert!(message.contains(message_part), "{input:?}: {message}");
+    }
+}
+
+#[test]
+fn phone_code_selects_the_country_rules() {
+    let uk = PhoneOptions {
+        phone_code: Some("44"),
+        ..DEFAULT
+    };
+    assert_eq!(
+        ok("20 7946 0958", &uk),
+        ("2079460958".into(), "44".into(), "+442079460958".into())
+    );
+    assert_eq!(ok("+44 20 7946 0958", &uk).0, "2079460958");
+    // A trunk 0 is not removed: 11 digits is too long for +44.
+    assert!(rejected("020 7946 0958", &uk)
+        .1
+        .contains("wrong number of digits"));
+    // The + code must be phone_code.
+    assert!(rejected("+1 201 555 0123", &uk)
+        .1
+        .contains("differs from phone_code"));
+    // NANP rules do not apply to other codes, and length rules do.
+    assert!(validate_phone("2015550123", &uk).is_ok());
+    assert!(rejected("123", &uk).1.contains("wrong number of digits"));
+    // "+44" and " 44 " are the same calling code.
+    let plus = PhoneOptions {
+        phone_code: Some("+44"),
+        ..DEFAULT
+    };
+    assert_eq!(ok("20 7946 0958", &plus).1, "44");
+}
+
+#[test]
+fn without_phone_code_the_plus_names_the_country() {
+    assert_eq!(ok("+44 20 7946 0958", &DEFAULT).1, "44");
+    assert_eq!(ok("+49 30 123456", &DEFAULT).2, "+4930123456");
+    assert_eq!(ok("+1 416 555 0123", &DEFAULT).1, "1");
+    assert!(rejected("+999 1234 5678", &DEFAULT)
+        .1
+        .contains("country code"));
+    // E.164 caps the whole number at 15 digits.
+    assert!(validate_phone("+49 1234567890123", &DEFAULT).is_ok());
+    assert!(validate_phone("+49 12345678901234", &DEFAULT).is_err());
+}
+
+#[test]
+fn invalid_phone_codes_have_their_own_code() {
+    for code in ["0", "999", "abc", "", "1234", "+", "01"] {
+        let options = PhoneOptions {
+            phone_code: Some(code),
+            ..DEFAULT
+        };
+        assert_eq!(
+            rejected("2015550123", &options).0,
+            INVALID_PHONE_CODE,
+            "{code:?}"
+        );
+    }
+}
