@@ -3,6 +3,15 @@
 //! The core (request types, validation, form encoding, response decoding, error mapping) is
 //! plain Rust with no JavaScript in it, tested natively. `wasm` is the only layer that knows
 //! about JS: it translates values and performs HTTP with `fetch`.
+//!
+//! Without the `client` feature the crate is validation only: the params types in [`api`] and
+//! the checks in [`validate`].
 
 pub mod api;
+pub mod validate;
 pub mod wire;
+
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub mod error;

@@ -109,3 +109,50 @@ params! {
         lead_id: IntLike,
     }
 }
+
+#[cfg(feature = "client")]
+pub use answer::{Insert, InsertResult};
+
+#[cfg(feature = "client")]
+mod answer {
+    use serde::Serialize;
+
+    use super::InsertParams;
+    use crate::api::Endpoint;
+    use crate::validate::FieldError;
+    use crate::wire::envelope::Payload;
+    use crate::wire::json::Json;
+
+    /// The lead an insert created (or updated, with `update_if_found`).
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "typescript"),
+        derive(tsify::Tsify)
+    )]
+    pub struct InsertResult {
+        /// ID of the lead, always as a string.
+        pub lead_id: String,
+    }
+
+    /// `POST /leads/insert`.
+    pub struct Insert;
+
+    impl Endpoint for Insert {
+        const PATH: &'static str = "/leads/insert";
+        const IDEMPOTENT: bool = false;
+        type Params = InsertParams;
+        type Output<J> = InsertResult;
+
+        fn validate(params: &InsertParams) -> Vec<FieldError> {
+            crate::validate::validate_insert(params)
+        }
+
+        /// `data.lead_id` (live and documented), else a top-level `lead_id` or `id`.
+        fn decode<J: Json>(payload: Payload<J>, _: &InsertParams) -> Result<InsertResult, String> {
+            payload
+                .id(&["lead_id", "id"])
+                .map(|lead_id| InsertResult { lead_id })
+                .ok_or_else(|| "the answer names no lead_id".to_owned())
+        }
+    }
+}

@@ -86,3 +86,129 @@ params! {
         last_call_end_date: String,
     }
 }
+
+#[cfg(feature = "client")]
+pub use answer::{Lead, Search, SearchPage};
+
+#[cfg(feature = "client")]
+mod answer {
+    use serde::Serialize;
+
+    use super::SearchParams;
+    use crate::api::Endpoint;
+    use crate::validate::FieldError;
+    use crate::wire::envelope::Payload;
+    use crate::wire::json::Json;
+    use crate::wire::page::{self, Requested};
+    use crate::wire::record::record;
+
+    record! {
+        /// A lead as search returns it. Ids and documented fields are strings (the service
+        /// sometimes sends numbers; they are converted); custom fields are kept as sent.
+        pub struct Lead as "lead" {
+            required {
+                /// Unique lead ID.
+                id: String,
+            }
+            optional {
+                /// Creation timestamp, `YYYY-MM-DD HH:MM:SS` (no time zone).
+                created_at: String,
+                /// Last modification timestamp, `YYYY-MM-DD HH:MM:SS`.
+                modified_at: String,
+                /// Contact first name.
+                first_name: String,
+                /// Contact last name.
+                last_name: String,
+                /// Email address.
+                email: String,
+                /// Lead status code.
+                status: String,
+                /// Owner user ID.
+                owner_id: String,
+                /// Source ID.
+                source_id: String,
+                /// Associated list ID.
+                list_id: String,
+                /// Primary phone number (digits).
+                phone_number: String,
+                /// Country calling code of the phone numbers.
+                phone_code: String,
+                /// Alternate phone 1.
+                alt_phone_1: String,
+                /// Alternate phone 2.
+                alt_phone_2: String,
+                /// Street address.
+                address1: String,
+                /// Address line 2.
+                address2: String,
+                /// City.
+                city: String,
+                /// State/Province.
+                state: String,
+                /// Postal code.
+                postal_code: String,
+                /// Country code.
+                country: String,
+                /// Gender (M/F/Other).
+                gender: String,
+                /// Date of birth, `YYYY-MM-DD`.
+                date_of_birth: String,
+                /// Phone carrier name.
+                carrier_name: String,
+                /// Carrier type (wireless/landline/voip).
+                carrier_type: String,
+            }
+        }
+    }
+
+    /// One page of search results.
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "typescript"),
+        derive(tsify::Tsify)
+    )]
+    pub struct SearchPage<T> {
+        /// The leads on this page.
+        pub results: Vec<T>,
+        /// Offset of the first lead on this page.
+        pub offset: u64,
+        /// Page size used.
+        pub limit: u64,
+        /// Number of matching leads in all pages, when the service reports it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(all(target_arch = "wasm32", feature = "typescript"), tsify(optional))]
+        pub total: Option<u64>,
+    }
+
+    /// `POST /leads/search`.
+    pub struct Search;
+
+    impl Endpoint for Search {
+        const PATH: &'static str = "/leads/search";
+        const IDEMPOTENT: bool = true;
+        type Params = SearchParams;
+        type Output<J> = SearchPage<J>;
+
+        fn validate(params: &SearchParams) -> Vec<FieldError> {
+            crate::validate::validate_search(params)
+        }
+
+        fn decode<J: Json>(
+            payload: Payload<J>,
+            params: &SearchParams,
+        ) -> Result<SearchPage<J>, String> {
+            let requested = Requested {
+                offset: params.offset.as_ref(),
+                limit: params.limit.as_ref(),
+                default_limit: 10,
+            };
+            let page = page::decode::<J, Lead>(payload, requested)?;
+            Ok(SearchPage {
+                results: page.items,
+                offset: page.offset,
+                limit: page.limit,
+                total: page.total,
+            })
+        }
+    }
+}

@@ -62,3 +62,55 @@ params! {
         start_date: String,
     }
 }
+
+#[cfg(feature = "client")]
+pub use answer::{Update, UpdateResult};
+
+#[cfg(feature = "client")]
+mod answer {
+    use serde::Serialize;
+
+    use super::UpdateParams;
+    use crate::api::Endpoint;
+    use crate::validate::FieldError;
+    use crate::wire::envelope::Payload;
+    use crate::wire::json::Json;
+
+    /// The lead an update changed.
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "typescript"),
+        derive(tsify::Tsify)
+    )]
+    pub struct UpdateResult {
+        /// ID of the lead, always as a string.
+        pub lead_id: String,
+    }
+
+    /// `POST /leads/update`.
+    pub struct Update;
+
+    impl Endpoint for Update {
+        const PATH: &'static str = "/leads/update";
+        const IDEMPOTENT: bool = true;
+        type Params = UpdateParams;
+        type Output<J> = UpdateResult;
+
+        fn validate(params: &UpdateParams) -> Vec<FieldError> {
+            crate::validate::validate_update(params)
+        }
+
+        /// `data.lead_id` when the answer has it; a bare `{"success": true}` means the lead
+        /// that was asked for.
+        fn decode<J: Json>(
+            payload: Payload<J>,
+            params: &UpdateParams,
+        ) -> Result<UpdateResult, String> {
+            payload
+                .id(&["lead_id", "id"])
+                .or_else(|| params.lead_id.clone())
+                .map(|lead_id| UpdateResult { lead_id })
+                .ok_or_else(|| "the answer names no lead_id".to_owned())
+        }
+    }
+}

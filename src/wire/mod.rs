@@ -1,7 +1,23 @@
-//! Machinery every endpoint shares: lenient reading of JS/JSON values, the params declaration
-//! macro, form encoding, and (with `client`) response decoding.
+//! Machinery every endpoint shares: lenient reading of JS/JSON values, the declaration macros,
+//! form encoding, and (with `client`) response decoding in both the documented and the live
+//! shapes.
 
-#[cfg(feature = "client")]
-pub mod form;
 pub mod lenient;
 pub(crate) mod params;
+
+#[cfg(feature = "client")]
+pub mod envelope;
+#[cfg(feature = "client")]
+pub mod error_body;
+#[cfg(feature = "client")]
+pub mod form;
+#[cfg(feature = "client")]
+pub mod json;
+#[cfg(feature = "client")]
+pub mod normalise;
+#[cfg(feature = "client")]
+pub mod page;
+#[cfg(feature = "client")]
+pub(crate) mod record;
+#[cfg(feature = "client")]
+pub mod response;

@@ -1,0 +1,132 @@
+//! A read-and-patch view of a parsed JSON document, so decoding is written once and runs on
+//! `serde_json::Value` natively and on the JS engine's own `JSON.parse` output in wasm.
+//!
+//! Decoding in wasm works on the parsed JS objects in place: leads are handed to the caller as
+//! the very objects `JSON.parse` built, with only the fields that need normalising rewritten.
+//! That keeps decode close to the cost of `JSON.parse` itself and keeps a JSON parser and
+//! object builder out of the wasm binary.
+
+/// The JSON type of a value (JS `undefined` never reaches here: lookups report it as absent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+pub trait Json: Sized {
+    /// The raw response body as the transport holds it.
+    type Text: ?Sized;
+    /// A property name prepared once for many lookups (a JS string in wasm).
+    type Key;
+
+    fn key(name: &str) -> Self::Key;
+    /// The parsed body, or `None` when it is not (complete) JSON.
+    fn parse(text: &Self::Text) -> Option<Self>;
+    /// Up to `max` characters from the start of the body, for error reports.
+    fn snippet(text: &Self::Text, max: usize) -> String;
+
+    fn kind(&self) -> Kind;
+    /// A property of an object; `None` when missing (or for non-objects). Meant for scalars:
+    /// natively it copies.
+    fn get(&self, key: &Self::Key) -> Option<Self>;
+    /// A property of an object, which `self` may give up (natively it is moved out).
+    fn take(&mut self, key: &Self::Key) -> Option<Self>;
+    fn set(&mut self, key: &Self::Key, value: Self);
+    fn as_f64(&self) -> Option<f64>;
+    fn as_string(&self) -> Option<String>;
+    fn as_bool(&self) -> Option<bool>;
+    /// The elements of an array, or `None` for non-arrays.
+    fn into_items(self) -> Option<Vec<Self>>;
+
+    fn string(s: &str) -> Self;
+    fn number(n: f64) -> Self;
+    fn null() -> Self;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use serde_json::{Number, Value};
+
+    use super::{Json, Kind};
+
+    impl Json for Value {
+        type Text = str;
+        type Key = String;
+
+        fn key(name: &str) -> String {
+            name.to_owned()
+        }
+
+        fn parse(text: &str) -> Option<Value> {
+            serde_json::from_str(text).ok()
+        }
+
+        fn snippet(text: &str, max: usize) -> String {
+            text.chars().take(max).collect()
+        }
+
+        fn kind(&self) -> Kind {
+            match self {
+                Value::Null => Kind::Null,
+                Value::Bool(_) => Kind::Bool,
+                Value::Number(_) => Kind::Number,
+                Value::String(_) => Kind::String,
+                Value::Array(_) => Kind::Array,
+                Value::Object(_) => Kind::Object,
+            }
+        }
+
+        fn get(&self, key: &String) -> Option<Value> {
+            self.as_object()?.get(key).cloned()
+        }
+
+        fn take(&mut self, key: &String) -> Option<Value> {
+            self.as_object_mut()?.remove(key)
+        }
+
+        fn set(&mut self, key: &String, value: Value) {
+            if let Some(map) = self.as_object_mut() {
+                map.insert(key.clone(), value);
+            }
+        }
+
+        fn as_f64(&self) -> Option<f64> {
+            Value::as_f64(self)
+        }
+
+        fn as_string(&self) -> Option<String> {
+            self.as_str().map(str::to_owned)
+        }
+
+        fn as_bool(&self) -> Option<bool> {
+            Value::as_bool(self)
+        }
+
+        fn into_items(self) -> Option<Vec<Value>> {
+            match self {
+                Value::Array(items) => Some(items),
+                _ => None,
+            }
+        }
+
+        fn string(s: &str) -> Value {
+            Value::String(s.to_owned())
+        }
+
+        fn number(n: f64) -> Value {
+            // Integral values become JSON integers, as JS would print them.
+            match crate::wire::lenient::float_as_int(n) {
+                Some(i) => Value::Number(i.into()),
+                None => Number::from_f64(n).map_or(Value::Null, Value::Number),
+            }
+        }
+
+        fn null() -> Value {
+            Value::Null
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Reading ids, counts and record fields leniently, and rewriting them into one shape:
+//! ids and text as strings, counts and durations as numbers, `""` for a number as `null`.
+
+use super::json::{Json, Kind};
+use super::lenient::{float_as_int, parse_decimal, parse_int};
+
+/// What a record field holds once normalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A string (numbers and booleans are rewritten as text); `null` stays `null`.
+    Text,
+    /// A number (numeric strings are rewritten as numbers); `""` and `null` become `null`.
+    Number,
+}
+
+/// One field of a record type, as `record!` declares it.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub kind: ValueKind,
+    /// A record without this field (or with `null`) is a decode error.
+    pub required: bool,
+}
+
+/// The Rust types a record field can have, and the kind each normalises to.
+pub trait FieldType {
+    const KIND: ValueKind;
+}
+
+impl FieldType for String {
+    const KIND: ValueKind = ValueKind::Text;
+}
+
+impl FieldType for f64 {
+    const KIND: ValueKind = ValueKind::Number;
+}
+
+/// A record type (a lead, a recording) declared with `record!`.
+pub trait Record {
+    /// For messages: `lead`, `recording`.
+    const NAME: &'static str;
+    const FIELDS: &'static [FieldSpec];
+}
+
+/// The fields of a record the service sent beyond the documented ones, kept as sent.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Extra = std::collections::BTreeMap<String, serde_json::Value>;
+/// The fields of a record the service sent beyond the documented ones, kept as sent.
+#[cfg(target_arch = "wasm32")]
+pub type Extra = js_sys::Object;
+
+/// An id or a text field as a string: strings as given, integral numbers in plain decimal.
+pub fn id_text<J: Json>(value: &J) -> Option<String> {
+    match value.kind() {
+        Kind::String => value.as_string(),
+        Kind::Number => value.as_f64().map(|n| match float_as_int(n) {
+            Some(i) => i.to_string(),
+            None => n.to_string(),
+        }),
+        _ => None,
+    }
+}
+
+/// A pagination count (`offset`, `limit`, `total`): a whole number ≥ 0 given as a number or a
+/// string. `Ok(None)` when absent in practice (`null`, `""`).
+pub fn count<J: Json>(value: &J) -> Result<Option<u64>, String> {
+    let parsed = match value.kind() {
+        Kind::Null => return Ok(None),
+        Kind::Number => value.as_f64().and_then(float_as_int),
+        Kind::String => match value.as_string() {
+            Some(s) if s.trim().is_empty() => return Ok(None),
+            Some(s) => parse_int(&s),
+            None => None,
+        },
+        _ => None,
+    };
+    parsed
+        .and_then(|n| u64::try_from(n).ok())
+        .map(Some)
+        .ok_or_else(|| "a count is not a whole number".to_owned())
+}
+
+/// Rewrites the fields of one record in place. The property names are prepared once per
+/// decode, not once per record: a page can hold 2,000 leads.
+pub struct Normaliser<J: Json> {
+    record: &'static str,
+    fields: Vec<(J::Key, &'static FieldSpec)>,
+}
+
+impl<J: Json> Normaliser<J> {
+    pub fn new<R: Record>() -> Self {
+        Normaliser {
+            record: R::NAME,
+            fields: R::FIELDS.iter().map(|f| (J::key(f.name), f)).collect(),
+        }
+    }
+
+    pub fn apply(&self, item: &mut J) -> Result<(), String> {
+        if item.kind() != Kind::Object {
+            return Err(format!("a {} is not an object", self.record));
+        }
+        for (key, spec) in &self.fields {
+            let value = item.get(key);
+            let kind = value.as_ref().map_or(Kind::Null, J::kind);
+            if kind == Kind::Null {
+                if spec.required {
+                    return Err(format!("a {} has no {}", self.record, spec.name));
+                }
+                continue;
+            }
+            let Some(value) = value else { continue };
+            if let Some(replacement) = rewrite(spec.kind, kind, &value) {
+                let replacement = replacement.ok_or_else(|| {
+                    format!("{} of a {} has an unexpected type", spec.name, self.record)
+                })?;
+                item.set(key, replacement);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `None` when the value already has its normal form; `Some(None)` when it cannot have it.
+fn rewrite<J: Json>(want: ValueKind, kind: Kind, value: &J) -> Option<Option<J>> {
+    match (want, kind) {
+        (ValueKind::Text, Kind::String) | (ValueKind::Number, Kind::Number) => None,
+        (ValueKind::Text, Kind::Number) => Some(id_text(value).map(|s| J::string(&s))),
+        (ValueKind::Text, Kind::Bool) => Some(
+            value
+                .as_bool()
+                .map(|b| J::string(if b { "true" } else { "false" })),
+        ),
+        (ValueKind::Number, Kind::String) => Some(value.as_string().and_then(|s| {
+            if s.trim().is_empty() {
+                Some(J::null())
+            } else {
+                parse_decimal(&s).map(J::number)
+            }
+        })),
+        _ => Some(None),
+    }
+}
