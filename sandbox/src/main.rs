@@ -1,1 +1,104 @@
-fn main() {}
+//! `convoso-sandbox`: run the sandbox from the command line.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use convoso_sandbox::{CatalogFile, Config, Style, DEFAULT_MAX_BODY_BYTES, DEFAULT_SEED};
+
+/// A local server that behaves like the Convoso Leads API.
+#[derive(Parser)]
+#[command(name = "convoso-sandbox", version)]
+struct Cli {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: IpAddr,
+    /// Port to listen on; 0 picks a free one (the printed URL shows it).
+    #[arg(long, default_value_t = 8787)]
+    port: u16,
+    /// An accepted auth_token (repeatable). Default: dev-token.
+    #[arg(long = "token", value_name = "TOKEN")]
+    tokens: Vec<String>,
+    /// Response shapes: documented (leads-api.md) or live (the live service's).
+    #[arg(long, default_value = "documented")]
+    style: Style,
+    /// Keep data in this SQLite file instead of in memory.
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
+    /// Generated leads added to the example lead 12345.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_SEED)]
+    seed: u32,
+    /// A browser origin allowed by CORS (repeatable). Default: any origin.
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    cors_origins: Vec<String>,
+    /// Larger request bodies are refused with 413.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
+    max_body_bytes: usize,
+    /// JSON file with extra users, campaigns, lists, DNC numbers and phone codes.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let catalog = match cli.config.as_deref().map(CatalogFile::load).transpose() {
+        Ok(catalog) => catalog.unwrap_or_default(),
+        Err(err) => {
+            eprintln!("convoso-sandbox: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let defaults = Config::default();
+    let config = Config {
+        host: cli.host,
+        port: cli.port,
+        tokens: if cli.tokens.is_empty() {
+            defaults.tokens
+        } else {
+            cli.tokens
+        },
+        style: cli.style,
+        db: cli.db,
+        seed: cli.seed,
+        cors_origins: cli.cors_origins,
+        max_body_bytes: cli.max_body_bytes,
+        catalog,
+    };
+    let running = match convoso_sandbox::serve(config).await {
+        Ok(running) => running,
+        Err(err) => {
+            eprintln!("convoso-sandbox: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    println!("convoso-sandbox listening on {}", running.base_url());
+    wait_for_stop().await;
+    running.shutdown().await;
+    ExitCode::SUCCESS
+}
+
+/// Ctrl-C or SIGTERM.
+async fn wait_for_stop() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = ctrl_c => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = ctrl_c.await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}

@@ -1,0 +1,118 @@
+//! The request pipeline shared by the five endpoints: count, style, faults, body, parameters,
+//! auth; then the endpoint's own module, then rendering in the request's style.
+
+mod auth;
+mod delete;
+mod fields;
+mod insert;
+mod recordings;
+mod search;
+mod update;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+
+use crate::app::{App, SharedApp};
+use crate::endpoint::Endpoint;
+use crate::error::ApiError;
+use crate::params::Params;
+use crate::render::{self, Reply};
+use crate::server::ConnInfo;
+use crate::style::Style;
+
+const FORM_TYPE: &str = "application/x-www-form-urlencoded";
+
+pub async fn handle(State(app): State<SharedApp>, request: Request) -> Response {
+    let name = request.uri().path().rsplit('/').next().unwrap_or_default();
+    let Some(endpoint) = Endpoint::from_name(name) else {
+        return not_found(State(app), request).await;
+    };
+    app.stats.count(endpoint);
+    let style = match Style::for_request(request.headers(), app.config.style) {
+        Ok(style) => style,
+        Err(err) => return render::error(app.config.style, &err),
+    };
+    if let Some(fault) = app.faults.take(endpoint) {
+        if let Some(response) = fault.apply(request.extensions().get::<ConnInfo>()).await {
+            return response;
+        }
+    }
+    if !endpoint.methods().contains(request.method()) {
+        return method_not_allowed(style, endpoint);
+    }
+    match run(&app, endpoint, request).await {
+        Ok(reply) => render::reply(style, &reply, &app.recordings),
+        Err(err) => render::error(style, &err),
+    }
+}
+
+async fn run(app: &App, endpoint: Endpoint, request: Request) -> Result<Reply, ApiError> {
+    let query = request.uri().query().map(str::to_owned);
+    let (parts, body) = request.into_parts();
+    let body = read_body(body, app.config.max_body_bytes).await?;
+    if !body.is_empty() && !is_form(&parts.headers) {
+        return Err(ApiError::http(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("Send parameters as {FORM_TYPE} (or in the query string)"),
+        ));
+    }
+    let params = Params::parse(query.as_deref(), &body)?;
+    auth::check(&params, &app.config.tokens)?;
+    match endpoint {
+        Endpoint::Search => search::run(app, params).await,
+        Endpoint::Recordings => recordings::run(app, params).await,
+        Endpoint::Insert => insert::run(app, params).await,
+        Endpoint::Update => update::run(app, params).await,
+        Endpoint::Delete => delete::run(app, params).await,
+    }
+}
+
+/// Unknown paths: a 404 in the request's style (or the server's, if the header is bad).
+pub async fn not_found(State(app): State<SharedApp>, request: Request) -> Response {
+    let style = Style::for_request(request.headers(), app.config.style).unwrap_or(app.config.style);
+    let err = ApiError::http(StatusCode::NOT_FOUND, "No such endpoint");
+    render::error(style, &err)
+}
+
+fn method_not_allowed(style: Style, endpoint: Endpoint) -> Response {
+    let allowed: Vec<&str> = endpoint.methods().iter().map(|m| m.as_str()).collect();
+    let allowed = allowed.join(", ");
+    let err = ApiError::http(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("Use {allowed} for /leads/{}", endpoint.name()),
+    );
+    let mut response = render::error(style, &err);
+    if let Ok(value) = HeaderValue::from_str(&allowed) {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    response
+}
+
+/// No Content-Type is read as a form too (as curl and PHP send without one).
+fn is_form(headers: &HeaderMap) -> bool {
+    match headers.get(header::CONTENT_TYPE) {
+        None => true,
+        Some(value) => value
+            .to_str()
+            .ok()
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case(FORM_TYPE)),
+    }
+}
+
+async fn read_body(body: Body, limit: usize) -> Result<Bytes, ApiError> {
+    match Limited::new(body, limit).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(err) if err.downcast_ref::<LengthLimitError>().is_some() => Err(ApiError::http(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("Request body is larger than {limit} bytes"),
+        )),
+        Err(_) => Err(ApiError::http(
+            StatusCode::BAD_REQUEST,
+            "Could not read the request body",
+        )),
+    }
+}
