@@ -15,3 +15,9 @@ pub mod wire;
 pub mod client;
 #[cfg(feature = "client")]
 pub mod error;
+#[cfg(feature = "client")]
+pub mod batch;
+#[cfg(feature = "client")]
+pub mod paging;
+#[cfg(feature = "client")]
+pub mod retry;

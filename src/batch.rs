@@ -1,0 +1,331 @@
+//! Batch insert bookkeeping: one outcome per input row, in input order; which row to send next
+//! under a concurrency bound; progress counts. The caller validates, sends and reports back.
+//!
+//! A row ends in exactly one of these states:
+//! - **inserted**: the service created it and gave its `lead_id`;
+//! - **invalid**: it failed validation and was never sent;
+//! - **rejected**: the service answered with an error (its code and message);
+//! - **failed**: the call failed without a service verdict (network, timeout, HTTP error, an
+//!   abort while it was in flight). Its fate is unknown: the insert may have happened;
+//! - **cancelled**: the batch was cancelled before the row was sent. It certainly was not
+//!   inserted.
+
+use std::collections::VecDeque;
+
+use serde::Serialize;
+
+use crate::validate::FieldError;
+
+/// Rows in flight at once when the caller does not say.
+pub const DEFAULT_CONCURRENCY: usize = 4;
+
+/// The most rows in flight at once: beyond this a batch only queues in the browser's
+/// connection pool and risks the service's rate limits.
+pub const MAX_CONCURRENCY: usize = 32;
+
+/// How one row ended. `E` is the error of a failed call.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowOutcome<E> {
+    Inserted { lead_id: String },
+    Invalid { errors: Vec<FieldError> },
+    Rejected { code: Option<i64>, message: String },
+    Failed { error: E },
+    Cancelled,
+}
+
+/// How far a batch has got. `done` counts rows with an outcome, of `total`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub inserted: usize,
+    pub invalid: usize,
+    pub rejected: usize,
+    pub failed: usize,
+    pub cancelled: usize,
+}
+
+impl Progress {
+    fn count<E>(&mut self, outcome: &RowOutcome<E>) {
+        self.done += 1;
+        let counter = match outcome {
+            RowOutcome::Inserted { .. } => &mut self.inserted,
+            RowOutcome::Invalid { .. } => &mut self.invalid,
+            RowOutcome::Rejected { .. } => &mut self.rejected,
+            RowOutcome::Failed { .. } => &mut self.failed,
+            RowOutcome::Cancelled => &mut self.cancelled,
+        };
+        *counter += 1;
+    }
+}
+
+/// Where one row is.
+#[derive(Debug)]
+enum Slot<E> {
+    Waiting,
+    InFlight,
+    Settled(RowOutcome<E>),
+}
+
+/// The state of one batch.
+#[derive(Debug)]
+pub struct Batch<E> {
+    rows: Vec<Slot<E>>,
+    /// Rows not sent yet, in input order.
+    waiting: VecDeque<usize>,
+    in_flight: usize,
+    concurrency: usize,
+    progress: Progress,
+}
+
+impl<E> Batch<E> {
+    /// A batch of one row per entry of `checks`, which holds each row's validation errors
+    /// (empty for a valid row). Invalid rows are settled at once. `concurrency` is clamped to
+    /// `1..=MAX_CONCURRENCY`.
+    pub fn new(checks: Vec<Vec<FieldError>>, concurrency: usize) -> Self {
+        let mut batch = Batch {
+            rows: Vec::with_capacity(checks.len()),
+            waiting: VecDeque::new(),
+            in_flight: 0,
+            concurrency: concurrency.clamp(1, MAX_CONCURRENCY),
+            progress: Progress {
+                total: checks.len(),
+                ..Progress::default()
+            },
+        };
+        for (row, errors) in checks.into_iter().enumerate() {
+            if errors.is_empty() {
+                batch.waiting.push_back(row);
+                batch.rows.push(Slot::Waiting);
+            } else {
+                let outcome = RowOutcome::Invalid { errors };
+                batch.progress.count(&outcome);
+                batch.rows.push(Slot::Settled(outcome));
+            }
+        }
+        batch
+    }
+
+    /// The next row to send, if the concurrency bound allows one and any is waiting.
+    pub fn start_next(&mut self) -> Option<usize> {
+        if self.in_flight >= self.concurrency {
+            return None;
+        }
+        let row = self.waiting.pop_front()?;
+        if let Some(slot) = self.rows.get_mut(row) {
+            *slot = Slot::InFlight;
+        }
+        self.in_flight += 1;
+        Some(row)
+    }
+
+    /// Records how a row that was started ended. For a row that is not in flight nothing
+    /// changes and `false` is returned.
+    pub fn finish(&mut self, row: usize, outcome: RowOutcome<E>) -> bool {
+        match self.rows.get_mut(row) {
+            Some(slot @ Slot::InFlight) => {
+                self.progress.count(&outcome);
+                *slot = Slot::Settled(outcome);
+                self.in_flight -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Settles every row not started yet as cancelled. Rows in flight are left to finish.
+    pub fn cancel(&mut self) {
+        for row in self.waiting.drain(..) {
+            if let Some(slot) = self.rows.get_mut(row) {
+                *slot = Slot::Settled(RowOutcome::Cancelled);
+                self.progress.count::<E>(&RowOutcome::Cancelled);
+            }
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        self.progress
+    }
+
+    pub fn in_flight(&self) -> usize {
+        self.in_flight
+    }
+
+    /// Whether every row has its outcome.
+    pub fn is_finished(&self) -> bool {
+        self.progress.done == self.progress.total
+    }
+
+    /// The outcomes in input order. If the batch is abandoned early, a row never started reads
+    /// as cancelled and one still in flight as failed with the error `unsettled` makes.
+    pub fn into_outcomes(self, unsettled: impl Fn() -> E) -> Vec<RowOutcome<E>> {
+        self.rows
+            .into_iter()
+            .map(|slot| match slot {
+                Slot::Settled(outcome) => outcome,
+                Slot::Waiting => RowOutcome::Cancelled,
+                Slot::InFlight => RowOutcome::Failed { error: unsettled() },
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    fn invalid() -> Vec<FieldError> {
+        vec![FieldError {
+            field: Cow::Borrowed("phone_number"),
+            code: 6008,
+            message: Cow::Borrowed("The phone number is invalid"),
+            index: None,
+        }]
+    }
+
+    fn inserted(id: &str) -> RowOutcome<&'static str> {
+        RowOutcome::Inserted {
+            lead_id: id.to_owned(),
+        }
+    }
+
+    #[test]
+    fn invalid_rows_are_settled_before_anything_is_sent() {
+        let batch: Batch<&str> = Batch::new(vec![vec![], invalid(), vec![]], 4);
+        assert_eq!(
+            batch.progress(),
+            Progress {
+                done: 1,
+                total: 3,
+                invalid: 1,
+                ..Progress::default()
+            }
+        );
+        assert!(!batch.is_finished());
+    }
+
+    #[test]
+    fn rows_start_in_input_order_within_the_concurrency_bound() {
+        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 5], 2);
+        assert_eq!(batch.start_next(), Some(0));
+        assert_eq!(batch.start_next(), Some(1));
+        assert_eq!(batch.start_next(), None, "two are in flight");
+        assert!(batch.finish(1, inserted("11")));
+        assert_eq!(batch.start_next(), Some(2));
+        assert_eq!(batch.in_flight(), 2);
+    }
+
+    #[test]
+    fn outcomes_come_back_in_input_order_whatever_order_rows_finish_in() {
+        let mut batch = Batch::new(vec![vec![], invalid(), vec![], vec![]], 3);
+        let started: Vec<_> = std::iter::from_fn(|| batch.start_next()).collect();
+        assert_eq!(started, [0, 2, 3]);
+        batch.finish(3, RowOutcome::Failed { error: "dropped" });
+        batch.finish(
+            2,
+            RowOutcome::Rejected {
+                code: Some(6009),
+                message: "The phone number already exists".into(),
+            },
+        );
+        batch.finish(0, inserted("10"));
+        assert!(batch.is_finished());
+        assert_eq!(
+            batch.progress(),
+            Progress {
+                done: 4,
+                total: 4,
+                inserted: 1,
+                invalid: 1,
+                rejected: 1,
+                failed: 1,
+                cancelled: 0,
+            }
+        );
+        let outcomes = batch.into_outcomes(|| "never");
+        assert_eq!(
+            outcomes,
+            [
+                inserted("10"),
+                RowOutcome::Invalid { errors: invalid() },
+                RowOutcome::Rejected {
+                    code: Some(6009),
+                    message: "The phone number already exists".into()
+                },
+                RowOutcome::Failed { error: "dropped" },
+            ]
+        );
+    }
+
+    #[test]
+    fn cancel_settles_only_the_rows_not_started() {
+        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 4], 2);
+        batch.start_next();
+        batch.start_next();
+        batch.cancel();
+        assert_eq!(batch.start_next(), None);
+        assert_eq!(batch.progress().cancelled, 2);
+        assert!(!batch.is_finished(), "two rows are still in flight");
+        batch.finish(0, inserted("1"));
+        batch.finish(1, RowOutcome::Failed { error: "aborted" });
+        assert!(batch.is_finished());
+        assert_eq!(
+            batch.into_outcomes(|| "never"),
+            [
+                inserted("1"),
+                RowOutcome::Failed { error: "aborted" },
+                RowOutcome::Cancelled,
+                RowOutcome::Cancelled,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_cannot_be_settled_twice_or_before_it_starts() {
+        let mut batch: Batch<&str> = Batch::new(vec![vec![], vec![], invalid()], 1);
+        assert!(!batch.finish(1, inserted("1")), "row 1 has not started");
+        assert!(!batch.finish(2, inserted("2")), "row 2 is invalid");
+        assert!(!batch.finish(9, inserted("9")), "no such row");
+        assert_eq!(batch.start_next(), Some(0));
+        assert!(batch.finish(0, inserted("0")));
+        assert!(!batch.finish(0, inserted("again")));
+        assert_eq!(batch.progress().inserted, 1);
+        assert_eq!(batch.in_flight(), 0);
+    }
+
+    #[test]
+    fn concurrency_is_clamped() {
+        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 100], 0);
+        assert_eq!(batch.start_next(), Some(0));
+        assert_eq!(batch.start_next(), None);
+
+        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 100], 1_000);
+        let started = std::iter::from_fn(|| batch.start_next()).count();
+        assert_eq!(started, MAX_CONCURRENCY);
+    }
+
+    #[test]
+    fn an_empty_batch_is_finished_at_once() {
+        let batch: Batch<&str> = Batch::new(Vec::new(), 4);
+        assert!(batch.is_finished());
+        assert!(batch.into_outcomes(|| "never").is_empty());
+    }
+
+    #[test]
+    fn an_abandoned_batch_still_accounts_for_every_row() {
+        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 3], 2);
+        batch.start_next();
+        batch.finish(0, inserted("1"));
+        batch.start_next();
+        assert_eq!(
+            batch.into_outcomes(|| "abandoned"),
+            [
+                inserted("1"),
+                RowOutcome::Failed { error: "abandoned" },
+                RowOutcome::Cancelled
+            ]
+        );
+    }
+}
