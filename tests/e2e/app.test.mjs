@@ -55,7 +55,7 @@ let leadId;
 
 test('new lead: an invalid phone and email show the validators\' errors and block submit', async () => {
   await go('#/new');
-  await field('list_id').fill('1001');
+  await field('list_id').fill('333');
   await field('first_name').fill('Grace');
   await field('last_name').fill('Hopper');
   await field('phone_number').fill('555-12');
@@ -97,7 +97,7 @@ test('new lead: fixing the fields enables submit and inserts the lead', async ()
 test('new lead: a service error (6009 duplicate phone) is shown on the form', async () => {
   await go('#/search');
   await go('#/new');
-  await field('list_id').fill('1001');
+  await field('list_id').fill('333');
   await field('phone_number').fill(phone);
   await field('phone_number').blur();
   await submitButton().click();
@@ -121,7 +121,7 @@ test('search: the new lead is found by its phone; paging and load-all cover ever
   await page.getByTestId('page-info').filter({ hasText: /^1–25 of \d+$/ }).waitFor();
   const total = Number((await page.getByTestId('page-info').innerText()).split(' of ')[1]);
   assert.ok(total > 25, `the seeded sandbox has more than one page (total ${total})`);
-  await screenshot(page, 'search');
+  await screenshot(page, 'search', { fullPage: false });
 
   await page.getByRole('button', { name: 'Next →' }).click();
   await page.getByTestId('page-info').filter({ hasText: `26–${Math.min(50, total)} of ${total}` }).waitFor();
@@ -216,12 +216,12 @@ test('bulk import: good rows are inserted, bad rows are reported and not sent', 
   const bad = ['12345', freshPhone(), freshPhone()];
   const csv = [
     'First Name,Last Name,Phone Number,Email,List ID,Favourite colour',
-    `Ada,Lovelace,${good[0]},ada@example.com,1001,green`,
-    `Alan,Turing,${bad[0]},alan@example.com,1001,blue`,
-    `"Hopper, Grace",,${good[1]},,1001,`,
-    `Edsger,Dijkstra,${bad[1]},edsger@,1001,red`,
+    `Ada,Lovelace,${good[0]},ada@example.com,333,green`,
+    `Alan,Turing,${bad[0]},alan@example.com,333,blue`,
+    `"Hopper, Grace",,${good[1]},,333,`,
+    `Edsger,Dijkstra,${bad[1]},edsger@,333,red`,
     `Barbara,Liskov,${bad[2]},barbara@example.com,,`,
-    `Donald,Knuth,${good[2]},don@example.com,1001,`,
+    `Donald,Knuth,${good[2]},don@example.com,333,`,
   ].join('\n');
   await go('#/import');
   await page.locator('#csv-text').fill(csv);

@@ -27,7 +27,8 @@ export async function launch() {
   return { browser, page: await context.newPage() };
 }
 
-export async function screenshot(page, name) {
+/** Saves `docs/screenshots/<name>.png`; long screens (result tables) can keep to the window. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }

@@ -5,7 +5,10 @@ export interface FieldSpec {
   name: string;
   label: string;
   input?: 'text' | 'tel' | 'email' | 'date' | 'textarea' | 'select';
-  options?: readonly string[];
+  /** For selects: value and label of each choice. */
+  options?: readonly (readonly [value: string, label: string])[];
+  /** The value a new form starts with. */
+  initial?: string;
   placeholder?: string;
   required?: boolean;
   update?: false;
@@ -13,7 +16,7 @@ export interface FieldSpec {
 }
 
 export const LEAD_FIELDS: readonly FieldSpec[] = [
-  { name: 'list_id', label: 'List ID', required: true, placeholder: 'e.g. 1001' },
+  { name: 'list_id', label: 'List ID', required: true, placeholder: 'e.g. 333' },
   { name: 'status', label: 'Status', placeholder: 'e.g. NEW' },
   { name: 'first_name', label: 'First name' },
   { name: 'last_name', label: 'Last name' },
@@ -27,9 +30,30 @@ export const LEAD_FIELDS: readonly FieldSpec[] = [
   { name: 'state', label: 'State', placeholder: 'e.g. CA' },
   { name: 'postal_code', label: 'Postal code' },
   { name: 'country', label: 'Country', placeholder: 'e.g. US' },
-  { name: 'gender', label: 'Gender', input: 'select', options: ['', 'M', 'F', 'Other'], update: false },
+  {
+    name: 'gender',
+    label: 'Gender',
+    input: 'select',
+    options: [['', '—'], ['M', 'M'], ['F', 'F'], ['Other', 'Other']],
+    update: false,
+  },
   { name: 'date_of_birth', label: 'Date of birth', input: 'date', update: false },
   { name: 'notes', label: 'Notes', input: 'textarea', wide: true },
+  // The service checks nothing unless asked; a lead form should not create duplicates.
+  {
+    name: 'check_dup',
+    label: 'Duplicate check',
+    input: 'select',
+    options: [
+      ['0', 'None'],
+      ['1', 'This list'],
+      ['2', 'All lists'],
+      ['3', 'All lists and archive'],
+      ['4', 'Complete (alternate phones too)'],
+    ],
+    initial: '2',
+    update: false,
+  },
 ];
 
 export const UPDATE_FIELDS = LEAD_FIELDS.filter((field) => field.update !== false);
@@ -38,5 +62,7 @@ export const UPDATE_FIELDS = LEAD_FIELDS.filter((field) => field.update !== fals
 const READ_ONLY_LABELS: Record<string, string> = { id: 'Lead ID', created_at: 'Created', modified_at: 'Modified' };
 
 export function labelOf(name: string): string {
-  return LEAD_FIELDS.find((field) => field.name === name)?.label ?? READ_ONLY_LABELS[name] ?? name;
+  const known = LEAD_FIELDS.find((field) => field.name === name)?.label ?? READ_ONLY_LABELS[name];
+  // Custom and service-set fields (`called_count`, `field_1`) read as words.
+  return known ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ');
 }

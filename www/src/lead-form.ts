@@ -61,13 +61,13 @@ export function leadForm(options: LeadFormOptions): HTMLFormElement {
 
   const fieldRow = (field: FieldSpec) => {
     const id = `field-${field.name}`;
-    const initial = options.initial?.[field.name] ?? '';
+    const initial = options.initial?.[field.name] ?? field.initial ?? '';
     const common = { id, name: field.name, 'aria-describedby': `${id}-error`, required: field.required };
     const control: Control =
       field.input === 'textarea'
         ? h('textarea', { ...common, rows: 3 }, initial)
         : field.input === 'select'
-          ? h('select', common, ...(field.options ?? []).map((o) => h('option', { value: o, selected: o === initial }, o || '—')))
+          ? h('select', common, ...(field.options ?? []).map(([value, label]) => h('option', { value, selected: value === initial }, label)))
           : h('input', { ...common, type: field.input ?? 'text', value: initial, placeholder: field.placeholder, autocomplete: 'off' });
     control.addEventListener('input', () => {
       reported = reported.filter((e) => e.field !== field.name);

@@ -7,8 +7,8 @@ import { insertMany, problems, type FieldError, type Outcome, type Values } from
 import { labelOf } from '../fields';
 
 const SAMPLE = `first_name,last_name,phone_number,email,list_id
-Ada,Lovelace,(202) 555-0143,ada@example.com,1001
-Alan,Turing,not a phone,alan@example,1001`;
+Ada,Lovelace,(202) 555-0143,ada@example.com,333
+Alan,Turing,not a phone,alan@example,333`;
 const CONCURRENCY = 4;
 
 interface Row {
