@@ -1,0 +1,11 @@
+// One fresh process: import a contender, call it once, report both times as JSON.
+//   node first-call-child.mjs <module-url> <input>
+import { performance } from 'node:perf_hooks';
+
+const [url, input] = process.argv.slice(2);
+const start = performance.now();
+const { check } = await import(url);
+const imported = performance.now();
+const verdict = check(input);
+const called = performance.now();
+process.stdout.write(JSON.stringify({ importMs: imported - start, firstCallMs: called - imported, verdict }));
