@@ -1,40 +1,38 @@
 // The one client the app uses. It holds no token: every call goes to this app's own server
 // under /api, whose convoso-leads/proxy adds the token on the way to the service.
-import { ConvosoClient, ConvosoApiError, ConvosoValidationError, ConvosoError } from 'convoso-leads';
+import {
+  ConvosoClient,
+  ConvosoApiError,
+  ConvosoValidationError,
+  ConvosoError,
+  type FieldError,
+  type Lead,
+  type ValidationResult,
+} from 'convoso-leads';
+
+export type { FieldError, Lead, Recording } from 'convoso-leads';
 
 export const client = new ConvosoClient({ baseUrl: new URL('api', document.baseURI).href });
-
-/** Lead fields as the service returns them; extra custom fields are kept and shown too. */
-export type Lead = Record<string, unknown>;
 
 /** Form and CSV values: field name to text, empty fields left out. */
 export type Values = Record<string, string>;
 
 /** A one-line explanation of a failed call, with the service's code when there is one. */
 export function describeError(error: unknown): string {
-  if (error instanceof ConvosoApiError) return `Error ${error.code}: ${error.message}`;
+  if (error instanceof ConvosoApiError) {
+    const { code, message } = error;
+    return code === undefined || message.includes(String(code)) ? message : `${message} (code ${code})`;
+  }
   if (error instanceof ConvosoValidationError) {
-    return error.errors.map((e: FieldError) => `${e.field}: ${e.message}`).join('; ');
+    return error.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
   }
   if (error instanceof ConvosoError) return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
-export interface FieldError {
-  field: string;
-  code: number | string;
-  message: string;
-}
-
 /** Field-level errors carried by a failure, for showing next to the fields. */
 export function fieldErrors(error: unknown): FieldError[] {
   return error instanceof ConvosoValidationError ? error.errors : [];
-}
-
-/** A lead's id as a string, whichever of `id`/`lead_id` the answer used. */
-export function leadId(lead: Lead): string {
-  const id = lead.id ?? lead.lead_id;
-  return id === undefined || id === null ? '' : String(id);
 }
 
 /** Text for showing a field value (numbers may arrive as strings or numbers; both shown alike). */
@@ -43,16 +41,9 @@ export function show(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** What the package's validators return, in both of their shapes. */
-type Validation =
-  | { valid: true }
-  | { valid: false; errors: FieldError[] }
-  | { valid: false; code: number | string; message: string };
-
-/** The problems in a validation result, as field errors (`field` for single-value checks). */
-export function problems(result: Validation, field = ''): FieldError[] {
-  if (result.valid) return [];
-  return 'errors' in result ? result.errors : [{ field, code: result.code, message: result.message }];
+/** The problems a validator found (none when valid). */
+export function problems(result: ValidationResult): FieldError[] {
+  return result.valid ? [] : result.errors;
 }
 
 export interface Page {
@@ -62,9 +53,9 @@ export interface Page {
 }
 
 /** One page of search results. */
-export async function searchPage(params: Values): Promise<Page> {
-  const result = await client.searchLeads(params);
-  return { leads: result.entries, total: result.total === undefined ? undefined : Number(result.total) };
+export async function searchPage(params: Values, signal?: AbortSignal): Promise<Page> {
+  const result = await client.searchLeads(params, { signal });
+  return { leads: result.results, total: result.total };
 }
 
 const LOAD_ALL_PAGE = 500;
@@ -78,7 +69,7 @@ export async function loadAll(
   const leads: Lead[] = [];
   for (;;) {
     signal.throwIfAborted();
-    const page = await searchPage({ ...filters, offset: String(leads.length), limit: String(LOAD_ALL_PAGE) });
+    const page = await searchPage({ ...filters, offset: String(leads.length), limit: String(LOAD_ALL_PAGE) }, signal);
     leads.push(...page.leads);
     onProgress(leads.length, page.total);
     const more = page.total === undefined ? page.leads.length === LOAD_ALL_PAGE : leads.length < page.total;

@@ -120,7 +120,7 @@ export function leadDetailScreen(root: HTMLElement, id: string): void {
           : h(
               'ul',
               { class: 'recording-list' },
-              entries.map((rec: Lead) =>
+              entries.map((rec) =>
                 h(
                   'li',
                   { 'data-recording-id': show(rec.recording_id) },

@@ -1,7 +1,7 @@
 // Search: filters, a results table with page controls, and "load all" with progress.
 import { validateSearch } from 'convoso-leads';
 import { h, mount, notice, progressBar } from '../dom';
-import { describeError, leadId, loadAll, problems, searchPage, show, type Lead } from '../client';
+import { describeError, loadAll, problems, searchPage, show, type Lead } from '../client';
 import { labelOf } from '../fields';
 
 const FILTERS: readonly { name: string; label: string; type?: string; placeholder?: string }[] = [
@@ -156,7 +156,7 @@ function table(leads: Lead[]): HTMLElement {
         'tbody',
         {},
         leads.map((lead) => {
-          const id = leadId(lead);
+          const { id } = lead;
           return h(
             'tr',
             { 'data-lead-id': id },
