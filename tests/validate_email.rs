@@ -61,22 +61,22 @@ fn rfc_5321_limits() {
 #[test]
 fn structural_rules() {
     let cases = [
-        ("john.example.com", "needs an @"),
-        ("john@", "needs an @"),
+        ("john.example.com", "Missing the @"),
+        ("john@", "Missing the @"),
         ("@example.com", "Nothing before the @"),
         ("a@b@example.com", "exactly one @"),
-        (".john@example.com", "two dots"),
-        ("john.@example.com", "two dots"),
-        ("jo..hn@example.com", "two dots"),
-        ("jo(hn)@example.com", "not allowed"),
-        ("jo\\hn@example.com", "not allowed"),
+        (".john@example.com", "Misplaced dot before"),
+        ("john.@example.com", "Misplaced dot before"),
+        ("jo..hn@example.com", "Misplaced dot before"),
+        ("jo(hn)@example.com", "Invalid character"),
+        ("jo\\hn@example.com", "Invalid character"),
         ("john@localhost", "needs a dot"),
-        ("john@.example.com", "two dots"),
-        ("john@example.com.", "two dots"),
-        ("john@example..com", "two dots"),
-        ("john@-example.com", "hyphen"),
-        ("john@example-.com", "hyphen"),
-        ("john@exa_mple.com", "letters, digits, hyphens"),
+        ("john@.example.com", "Misplaced dot in the domain"),
+        ("john@example.com.", "Misplaced dot in the domain"),
+        ("john@example..com", "Misplaced dot in the domain"),
+        ("john@-example.com", "start or end with -"),
+        ("john@example-.com", "start or end with -"),
+        ("john@exa_mple.com", "letters, digits, - and ."),
         ("john@1.2.3.4", "end in a number"),
     ];
     for (address, part) in cases {
@@ -94,7 +94,7 @@ fn policies_have_their_own_messages() {
     assert!(message("<john@example.com>").contains("not Name <"));
     assert!(message("\"john doe\"@example.com").contains("Quoted"));
     assert!(message("\"john\"@example.com").contains("Quoted"));
-    assert!(message("john@[192.0.2.1]").contains("IP-address"));
+    assert!(message("john@[192.0.2.1]").contains("IP address"));
     assert!(message("josé@example.com").contains("ASCII"));
     assert!(message("user@bücher.example").contains("xn--"));
     assert!(message("用户@例子.广告").contains("ASCII"));

@@ -19,7 +19,7 @@ const DATE_FORMAT: Invalid = Invalid {
 };
 const NO_SUCH_DATE: Invalid = Invalid {
     code: INVALID_DATE,
-    message: "No such date (check the month and day)",
+    message: "No such date",
 };
 const DATETIME_FORMAT: Invalid = Invalid {
     code: INVALID_DATETIME,
@@ -27,7 +27,7 @@ const DATETIME_FORMAT: Invalid = Invalid {
 };
 const NO_SUCH_DATETIME: Invalid = Invalid {
     code: INVALID_DATETIME,
-    message: "No such date or time (check the month, day and 00-23:00-59:00-59)",
+    message: "No such date or time",
 };
 
 /// A real calendar date written `YYYY-MM-DD`.

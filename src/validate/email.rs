@@ -1,7 +1,7 @@
 //! Email addresses: RFC 5321 limits and the forms a lead's mailbox can really have.
 //!
 //! Rules (every failure is code 6079):
-//! - The `email` field may hold several addresses separated by `,`, `;` or whitespace; each is
+//! - The `email` field may hold several addresses separated by `,`, `;` or ASCII whitespace; each is
 //!   checked on its own and reported with its position ([`check_emails`]).
 //! - At most 254 characters in all, a local part of 1–64, domain labels of 1–63 (RFC 5321).
 //! - Local part: dot-atom only, i.e. letters, digits and ``!#$%&'*+/=?^_`{|}~-`` with single dots
@@ -30,47 +30,48 @@ const fn invalid(message: &'static str) -> Invalid {
 
 /// Reported by [`validate_email`] for a field with no address in it.
 pub const EMPTY: Invalid = invalid("Enter an email address");
-const DISPLAY_NAME: Invalid =
-    invalid("Enter the address alone (a@example.com), not Name <a@example.com>");
-const NON_ASCII: Invalid =
-    invalid("Only ASCII addresses are accepted; write an international domain in its xn-- form");
-const QUOTED: Invalid = invalid("Quoted local parts (\"...\"@example.com) are not accepted");
-const TOO_LONG: Invalid = invalid("An email address has at most 254 characters");
-const NO_AT: Invalid = invalid("An email address needs an @ followed by a domain");
-const MANY_AT: Invalid = invalid("An email address has exactly one @");
+const DISPLAY_NAME: Invalid = invalid("Enter the address alone, not Name <a@b.com>");
+const NON_ASCII: Invalid = invalid("Use ASCII only (an xn-- domain for international names)");
+const QUOTED: Invalid = invalid("Quoted names (\"a b\"@b.com) are not accepted");
+const TOO_LONG: Invalid = invalid("Too long (at most 254 characters)");
+const NO_AT: Invalid = invalid("Missing the @ and domain");
+const MANY_AT: Invalid = invalid("Use exactly one @");
 const LOCAL_EMPTY: Invalid = invalid("Nothing before the @");
-const LOCAL_TOO_LONG: Invalid = invalid("The part before the @ has at most 64 characters");
-const LOCAL_DOTS: Invalid =
-    invalid("The part before the @ cannot start or end with a dot or have two dots in a row");
-const LOCAL_CHAR: Invalid = invalid("The part before the @ has a character that is not allowed");
-const IP_LITERAL: Invalid = invalid("IP-address domains such as [192.0.2.1] are not accepted");
-const NO_DOT: Invalid = invalid("The domain needs a dot, as in example.com");
-const DOMAIN_DOTS: Invalid =
-    invalid("The domain cannot start or end with a dot or have two dots in a row");
-const LABEL_TOO_LONG: Invalid = invalid("Each part of the domain has at most 63 characters");
-const DOMAIN_CHAR: Invalid = invalid("The domain may only have letters, digits, hyphens and dots");
-const LABEL_HYPHEN: Invalid = invalid("A part of the domain cannot start or end with a hyphen");
+const LOCAL_TOO_LONG: Invalid = invalid("Too long before the @ (at most 64)");
+const LOCAL_DOTS: Invalid = invalid("Misplaced dot before the @");
+const LOCAL_CHAR: Invalid = invalid("Invalid character before the @");
+const IP_LITERAL: Invalid = invalid("IP address domains ([1.2.3.4]) are not accepted");
+const NO_DOT: Invalid = invalid("The domain needs a dot (example.com)");
+const DOMAIN_DOTS: Invalid = invalid("Misplaced dot in the domain");
+const LABEL_TOO_LONG: Invalid = invalid("A domain part is too long (at most 63)");
+const DOMAIN_CHAR: Invalid = invalid("The domain has letters, digits, - and . only");
+const LABEL_HYPHEN: Invalid = invalid("A domain part cannot start or end with -");
 const NUMERIC_TLD: Invalid = invalid("The domain cannot end in a number");
 
 /// Validates a single address (no separators in it).
 pub fn validate_email(address: &str) -> Result<(), Invalid> {
-    if address.is_empty() {
+    // Works on bytes: once the address is known to be ASCII every byte is a character, and
+    // byte slices keep the str-boundary checks (and their panic formatting) out of the wasm.
+    let bytes = address.as_bytes();
+    if bytes.is_empty() {
         return Err(EMPTY);
     }
-    if address.contains(['<', '>']) {
+    if bytes.iter().any(|&b| b == b'<' || b == b'>') {
         return Err(DISPLAY_NAME);
     }
-    if !address.is_ascii() {
+    if !bytes.is_ascii() {
         return Err(NON_ASCII);
     }
-    if address.contains('"') {
+    if bytes.contains(&b'"') {
         return Err(QUOTED);
     }
-    if address.len() > MAX_ADDRESS {
+    if bytes.len() > MAX_ADDRESS {
         return Err(TOO_LONG);
     }
-    let (local, domain) = address.rsplit_once('@').ok_or(NO_AT)?;
-    if local.contains('@') {
+    let at = bytes.iter().rposition(|&b| b == b'@').ok_or(NO_AT)?;
+    let (local, rest) = bytes.split_at_checked(at).ok_or(NO_AT)?;
+    let domain = rest.split_first().map_or(&[][..], |(_, domain)| domain);
+    if local.contains(&b'@') {
         return Err(MANY_AT);
     }
     check_local(local)?;
@@ -85,24 +86,28 @@ pub fn check_emails(field: &str) -> impl Iterator<Item = (u32, &str, Result<(), 
         .map(|(address, index)| (index, address, validate_email(address)))
 }
 
-/// The pieces of a multi-address field.
+/// The pieces of a multi-address field (split at `,` `;` and ASCII whitespace).
 pub fn split_emails(field: &str) -> impl Iterator<Item = &str> {
+    // Splitting at ASCII bytes keeps every piece valid UTF-8.
     field
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .as_bytes()
+        .split(|&b| b == b',' || b == b';' || b.is_ascii_whitespace())
         .filter(|piece| !piece.is_empty())
+        .filter_map(|piece| core::str::from_utf8(piece).ok())
 }
 
-fn check_local(local: &str) -> Result<(), Invalid> {
+fn check_local(local: &[u8]) -> Result<(), Invalid> {
     if local.is_empty() {
         return Err(LOCAL_EMPTY);
     }
     if local.len() > MAX_LOCAL {
         return Err(LOCAL_TOO_LONG);
     }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    // An empty piece between dots is a leading, trailing or doubled dot.
+    if local.split(|&b| b == b'.').any(<[u8]>::is_empty) {
         return Err(LOCAL_DOTS);
     }
-    if !local.bytes().all(|b| b == b'.' || is_atext(b)) {
+    if !local.iter().all(|&b| b == b'.' || is_atext(b)) {
         return Err(LOCAL_CHAR);
     }
     Ok(())
@@ -113,18 +118,18 @@ fn is_atext(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&b)
 }
 
-fn check_domain(domain: &str) -> Result<(), Invalid> {
-    if domain.starts_with('[') {
+fn check_domain(domain: &[u8]) -> Result<(), Invalid> {
+    if domain.first() == Some(&b'[') {
         return Err(IP_LITERAL);
     }
     if domain.is_empty() {
         return Err(NO_AT);
     }
-    if !domain.contains('.') {
+    if !domain.contains(&b'.') {
         return Err(NO_DOT);
     }
-    let mut last = "";
-    for label in domain.split('.') {
+    let mut last: &[u8] = &[];
+    for label in domain.split(|&b| b == b'.') {
         if label.is_empty() {
             return Err(DOMAIN_DOTS);
         }
@@ -132,17 +137,17 @@ fn check_domain(domain: &str) -> Result<(), Invalid> {
             return Err(LABEL_TOO_LONG);
         }
         if !label
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
         {
             return Err(DOMAIN_CHAR);
         }
-        if label.starts_with('-') || label.ends_with('-') {
+        if label.first() == Some(&b'-') || label.last() == Some(&b'-') {
             return Err(LABEL_HYPHEN);
         }
         last = label;
     }
-    if last.bytes().all(|b| b.is_ascii_digit()) {
+    if last.iter().all(u8::is_ascii_digit) {
         return Err(NUMERIC_TLD);
     }
     Ok(())

@@ -23,6 +23,16 @@ pub enum Value<'a> {
 }
 
 impl Value<'_> {
+    /// A JS number: [`Value::Int`] when it holds a whole number exactly.
+    pub fn from_number(n: f64) -> Self {
+        // 2^53: past it a double no longer holds every integer, so digits would be invented.
+        if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 {
+            Value::Int(n as i64)
+        } else {
+            Value::Float(n)
+        }
+    }
+
     /// The text, if the value is text.
     pub fn text(&self) -> Option<&str> {
         match self {
@@ -31,11 +41,12 @@ impl Value<'_> {
         }
     }
 
-    /// Whether the field counts as not given: absent, or text that is empty or only spaces.
+    /// Whether the field counts as not given: absent, or text that is empty or only ASCII
+    /// whitespace.
     pub fn is_blank(&self) -> bool {
         match self {
             Value::Absent => true,
-            Value::Text(text) => text.trim().is_empty(),
+            Value::Text(text) => text.as_bytes().trim_ascii().is_empty(),
             _ => false,
         }
     }
@@ -88,4 +99,43 @@ impl From<bool> for Value<'_> {
     fn from(b: bool) -> Self {
         Value::Bool(b)
     }
+}
+
+/// Room for any `i64` in decimal.
+pub const INT_TEXT: usize = 20;
+
+/// The text of a given value; whole numbers as their decimal digits (`list_id: 333`,
+/// `phone_number: 2015550123` from JS). `None` for booleans, fractions and objects.
+pub fn given_text<'a>(value: &'a Value<'a>, buffer: &'a mut [u8; INT_TEXT]) -> Option<&'a str> {
+    match value {
+        Value::Text(text) => Some(text),
+        Value::Int(n) => Some(int_text(*n, buffer)),
+        _ => None,
+    }
+}
+
+/// Decimal digits of `n` without `core::fmt` (which would add kilobytes to the wasm).
+fn int_text(n: i64, buffer: &mut [u8; INT_TEXT]) -> &str {
+    let mut rest = n.unsigned_abs();
+    let mut start = INT_TEXT;
+    loop {
+        start -= 1;
+        if let Some(slot) = buffer.get_mut(start) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        start -= 1;
+        if let Some(slot) = buffer.get_mut(start) {
+            *slot = b'-';
+        }
+    }
+    buffer
+        .get(start..)
+        .and_then(|digits| core::str::from_utf8(digits).ok())
+        .unwrap_or("")
 }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use super::codes::*;
 use super::dates::{check_date, check_date_or_datetime, check_datetime, reversed};
 use super::email::check_emails;
-use super::fields::{AsValue, Fields, Value};
+use super::fields::{given_text, AsValue, Fields, Value, INT_TEXT};
 use super::numbers::{check_int, is_decimal, IntError};
 use super::phone::{parse_phone_code, validate_phone, PhoneOptions};
 use super::places::{is_postal_code, is_state, Country};
@@ -67,7 +67,7 @@ pub struct Rule {
     /// What its value must be.
     pub check: Check,
     /// The code reported when the field is blank; `None` for optional fields.
-    pub required: Option<u32>,
+    pub required: Option<u16>,
 }
 
 /// The rules of one endpoint.
@@ -89,49 +89,49 @@ pub struct LeadOptions {
     pub required: Vec<String>,
 }
 
-const fn optional(check: Check) -> (Check, Option<u32>) {
+const fn optional(check: Check) -> (Check, Option<u16>) {
     (check, None)
 }
 
-const fn required(code: u32, check: Check) -> (Check, Option<u32>) {
-    (check, Some(code))
+const fn required(code: u32, check: Check) -> (Check, Option<u16>) {
+    (check, Some(code as u16))
 }
 
 const CHECK_DUP: Check = Check::Int {
     min: 0,
     max: 4,
     code: INVALID_CHECK_DUP,
-    message: "check_dup is a level from 0 to 4",
+    message: "Use a level from 0 to 4",
 };
 const HOPPER_PRIORITY: Check = Check::Int {
     min: 0,
     max: 99,
     code: INVALID_HOPPER_PRIORITY,
-    message: "hopper_priority is from 0 (lowest) to 99 (highest)",
+    message: "Use 0 (lowest) to 99 (highest)",
 };
 const HOPPER_EXPIRES_IN: Check = Check::Int {
     min: 0,
     max: 300,
     code: INVALID_HOPPER_EXPIRES_IN,
-    message: "hopper_expires_in is at most 300 minutes",
+    message: "Use 0 to 300 minutes",
 };
 const OFFSET: Check = Check::Int {
     min: 0,
     max: i64::MAX,
     code: INVALID_OFFSET,
-    message: "offset cannot be negative",
+    message: "Cannot be negative",
 };
 const SEARCH_LIMIT: Check = Check::Int {
     min: 1,
     max: 2000,
     code: INVALID_LIMIT,
-    message: "limit is from 1 to 2000",
+    message: "Use 1 to 2000",
 };
 const RECORDINGS_LIMIT: Check = Check::Int {
     min: 1,
     max: 100,
     code: INVALID_LIMIT,
-    message: "limit is from 1 to 100",
+    message: "Use 1 to 100",
 };
 const ORDER: Check = Check::Choice(&["ASC", "DESC"]);
 
@@ -264,20 +264,57 @@ pub fn validate_recordings(params: &RecordingsParams) -> Vec<FieldError> {
     validate_request(&RECORDINGS, params, &LeadOptions::default())
 }
 
-const REQUIRED_MESSAGE: &str = "This field is required";
-const LIST_AND_PHONE_MESSAGE: &str = "A lead needs both list_id and phone_number";
-const LEAD_ID_MESSAGE: &str = "lead_id must be the numeric ID of a lead";
-const WRONG_TYPE: &str = "Enter text or a number here";
+const REQUIRED_MESSAGE: &str = "Required";
+const LIST_AND_PHONE_MESSAGE: &str = "A lead needs list_id and phone_number";
+const LEAD_ID_MESSAGE: &str = "lead_id must be a lead's numeric ID";
+const WRONG_TYPE: &str = "Enter text or a number";
 const NOT_WHOLE: &str = "Enter a whole number";
-const REVERSED_MESSAGE: &str = "The end of the range is before its start";
+const REVERSED_MESSAGE: &str = "The range ends before it starts";
 
-/// Applies `request`'s rules (and the options' extra required fields) to `fields`.
+/// Where a validation run reports its errors: a `Vec<FieldError>` natively, JS objects in the
+/// wasm build (which so needs no `Vec` of errors, and no growth code, at all).
+pub trait Sink {
+    /// One error of one field; `index` for multi-value fields.
+    fn error(&mut self, field: &str, code: u32, message: &'static str, index: Option<u32>);
+}
+
+impl Sink for Vec<FieldError> {
+    fn error(&mut self, field: &str, code: u32, message: &'static str, index: Option<u32>) {
+        self.push(FieldError {
+            field: Cow::Owned(field.to_owned()),
+            code,
+            message: Cow::Borrowed(message),
+            index,
+        });
+    }
+}
+
+/// Applies `request`'s rules and the options' extra required fields to `fields`.
 pub fn validate_request(
     request: &Request,
     fields: &dyn Fields,
     options: &LeadOptions,
 ) -> Vec<FieldError> {
     let mut errors = Vec::new();
+    check_request(
+        request,
+        fields,
+        options.assigned_area_codes_only,
+        &mut errors,
+    );
+    for name in &options.required {
+        check_required(request, fields, name, &mut errors);
+    }
+    errors
+}
+
+/// Applies `request`'s rules to `fields`, reporting to `sink`.
+pub fn check_request(
+    request: &Request,
+    fields: &dyn Fields,
+    assigned_area_codes_only: bool,
+    sink: &mut dyn Sink,
+) {
     let phone_code_value = fields.value("phone_code");
     let country_value = fields.value("country");
     let context = Context {
@@ -289,38 +326,36 @@ pub fn validate_request(
             Some(text) => Country::read(text),
             None => Some(Country::Unspecified),
         },
-        assigned_area_codes_only: options.assigned_area_codes_only,
+        assigned_area_codes_only,
     };
     for rule in request.rules {
         let value = fields.value(rule.field);
         if value.is_blank() {
             if let Some(code) = rule.required {
-                errors.push(error(rule.field, code, required_message(code), None));
+                let code = u32::from(code);
+                sink.error(rule.field, code, required_message(code), None);
             }
             continue;
         }
-        check(rule, &value, &context, &mut errors);
+        check(rule, &value, &context, sink);
     }
     for (start, end) in request.ranges {
         if range_reversed(fields, start, end) {
-            errors.push(error(end, REVERSED_RANGE, REVERSED_MESSAGE, None));
+            sink.error(end, REVERSED_RANGE, REVERSED_MESSAGE, None);
         }
     }
-    for name in &options.required {
-        let in_table = request
-            .rules
-            .iter()
-            .any(|rule| rule.field == name && rule.required.is_some());
-        if !in_table && fields.value(name).is_blank() {
-            errors.push(FieldError {
-                field: Cow::Owned(name.clone()),
-                code: REQUIRED_FIELD,
-                message: Cow::Borrowed(REQUIRED_MESSAGE),
-                index: None,
-            });
-        }
+}
+
+/// Reports `name` (6023) when the caller requires it and it is blank, unless the request's
+/// own rules already report it as required.
+pub fn check_required(request: &Request, fields: &dyn Fields, name: &str, sink: &mut dyn Sink) {
+    let in_table = request
+        .rules
+        .iter()
+        .any(|rule| rule.field == name && rule.required.is_some());
+    if !in_table && fields.value(name).is_blank() {
+        sink.error(name, REQUIRED_FIELD, REQUIRED_MESSAGE, None);
     }
-    errors
 }
 
 /// What checks of one field need to know about the others.
@@ -333,11 +368,10 @@ struct Context<'a> {
     assigned_area_codes_only: bool,
 }
 
-fn check(rule: &Rule, value: &Value<'_>, context: &Context<'_>, errors: &mut Vec<FieldError>) {
+fn check(rule: &Rule, value: &Value<'_>, context: &Context<'_>, sink: &mut dyn Sink) {
     let field = rule.field;
     let mut buffer = [0; INT_TEXT];
-    let fail = |code, message| error(field, code, message, None);
-    let result: Result<(), FieldError> = match rule.check {
+    let result = match rule.check {
         Check::Any => Ok(()),
         Check::Int {
             min,
@@ -345,34 +379,31 @@ fn check(rule: &Rule, value: &Value<'_>, context: &Context<'_>, errors: &mut Vec
             code,
             message,
         } => check_int(value, min, max).map_err(|e| match e {
-            IntError::NotWhole => fail(code, NOT_WHOLE),
-            IntError::OutOfRange => fail(code, message),
+            IntError::NotWhole => (code, NOT_WHOLE),
+            IntError::OutOfRange => (code, message),
         }),
-        Check::Id => check_int(value, 0, i64::MAX).map_err(|_| fail(INVALID_ID, NOT_WHOLE)),
-        Check::Decimal => is_decimal(value).then_some(()).ok_or_else(|| {
-            fail(
-                INVALID_NUMBER,
-                "Enter a plain number such as 1200.50 (no commas or currency signs)",
-            )
-        }),
+        Check::Id => check_int(value, 0, i64::MAX).map_err(|_| (INVALID_ID, NOT_WHOLE)),
+        Check::Decimal => is_decimal(value)
+            .then_some(())
+            .ok_or((INVALID_NUMBER, "Enter a plain number, like 1200.50")),
         text_check => match given_text(value, &mut buffer) {
-            None => Err(fail(code_of(text_check), WRONG_TYPE)),
+            None => Err((code_of(text_check), WRONG_TYPE)),
             Some(text) => {
                 if let Check::Emails = text_check {
                     for (index, _, verdict) in check_emails(text) {
                         if let Err(e) = verdict {
-                            errors.push(error(field, e.code, e.message, Some(index)));
+                            sink.error(field, e.code, e.message, Some(index));
                         }
                     }
                     Ok(())
                 } else {
-                    check_text(text_check, text, context).map_err(|e| fail(e.code, e.message))
+                    check_text(text_check, text, context).map_err(|e| (e.code, e.message))
                 }
             }
         },
     };
-    if let Err(e) = result {
-        errors.push(e);
+    if let Err((code, message)) = result {
+        sink.error(field, code, message, None);
     }
 }
 
@@ -404,38 +435,38 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
         Check::DateOrDateTime => check_date_or_datetime(text),
         Check::Country => match Country::read(text) {
             Some(_) => Ok(()),
-            None => fail("Use the two-letter ISO country code, such as US, CA or GB"),
+            None => fail("Use a two-letter country code: US, CA, GB"),
         },
         Check::State => match context.country {
             Some(country) if !is_state(country, text) => {
-                fail("Use the two-letter state or province code, such as CA or ON")
+                fail("Use a two-letter state or province code: CA, ON")
             }
             _ => Ok(()),
         },
         Check::PostalCode => match context.country {
             Some(country) if !is_postal_code(country, text) => {
-                fail("Use a ZIP code (12345 or 12345-6789) or a Canadian postal code (A1A 1A1)")
+                fail("Use a ZIP (12345, 12345-6789) or Canadian code (A1A 1A1)")
             }
             _ => Ok(()),
         },
         Check::CarrierTypes => {
-            let known = |t: &str| matches!(t.trim(), "MOBILE" | "VOIP" | "LANDLINE");
-            if text.split(',').all(known) {
+            let known = |t: &[u8]| matches!(t.trim_ascii(), b"MOBILE" | b"VOIP" | b"LANDLINE");
+            if text.as_bytes().split(|&b| b == b',').all(known) {
                 Ok(())
             } else {
-                fail("Use MOBILE, VOIP and/or LANDLINE, separated by commas")
+                fail("Use MOBILE, VOIP, LANDLINE, comma-separated")
             }
         }
         Check::Choice(words) => {
             if words.contains(&text) {
                 Ok(())
             } else {
-                fail("Use one of the documented values (ASC or DESC)")
+                fail("Use ASC or DESC")
             }
         }
         Check::LeadId => {
-            let id = text.trim();
-            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+            let id = text.as_bytes().trim_ascii();
+            if !id.is_empty() && id.iter().all(u8::is_ascii_digit) {
                 Ok(())
             } else {
                 fail(LEAD_ID_MESSAGE)
@@ -474,15 +505,6 @@ fn required_message(code: u32) -> &'static str {
     }
 }
 
-fn error(field: &'static str, code: u32, message: &'static str, index: Option<u32>) -> FieldError {
-    FieldError {
-        field: Cow::Borrowed(field),
-        code,
-        message: Cow::Borrowed(message),
-        index,
-    }
-}
-
 /// Both ends given and valid, and the end before the start. Invalid ends are reported by
 /// their own rules.
 fn range_reversed(fields: &dyn Fields, start: &str, end: &str) -> bool {
@@ -493,43 +515,4 @@ fn range_reversed(fields: &dyn Fields, start: &str, end: &str) -> bool {
         }
         _ => false,
     }
-}
-
-/// Room for any `i64` in decimal.
-const INT_TEXT: usize = 20;
-
-/// The text of a given value; whole numbers as their decimal digits (`list_id: 333`,
-/// `phone_number: 2015550123` from JS). `None` for booleans, fractions and objects.
-fn given_text<'a>(value: &'a Value<'a>, buffer: &'a mut [u8; INT_TEXT]) -> Option<&'a str> {
-    match value {
-        Value::Text(text) => Some(text),
-        Value::Int(n) => Some(int_text(*n, buffer)),
-        _ => None,
-    }
-}
-
-/// Decimal digits of `n` without `core::fmt` (which would add kilobytes to the wasm).
-fn int_text(n: i64, buffer: &mut [u8; INT_TEXT]) -> &str {
-    let mut rest = n.unsigned_abs();
-    let mut start = INT_TEXT;
-    loop {
-        start -= 1;
-        if let Some(slot) = buffer.get_mut(start) {
-            *slot = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        start -= 1;
-        if let Some(slot) = buffer.get_mut(start) {
-            *slot = b'-';
-        }
-    }
-    buffer
-        .get(start..)
-        .and_then(|digits| core::str::from_utf8(digits).ok())
-        .unwrap_or("")
 }

@@ -1,7 +1,7 @@
 //! Numeric fields, which callers give as JS numbers or as text (`5`, `"5"`).
 //!
 //! - Whole numbers: an integer, a double holding one exactly, or text of an optional sign and
-//!   ASCII digits (surrounding spaces allowed). Then a range check.
+//!   ASCII digits (surrounding ASCII spaces allowed). Then a range check.
 //! - Decimals (revenue): a finite number, or text of an optional `-`, digits and an optional
 //!   `.` with digits after it. No thousands separators, currency signs or exponents, which
 //!   the service would not read as the number the person meant.
@@ -36,10 +36,11 @@ pub fn is_decimal(value: &Value<'_>) -> bool {
         Value::Int(_) => true,
         Value::Float(f) => f.is_finite(),
         Value::Text(text) => {
-            let t = text.trim();
-            let unsigned = t.strip_prefix('-').unwrap_or(t);
-            let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
-            all_digits(whole) && all_digits(frac)
+            let t = text.as_bytes().trim_ascii();
+            let unsigned = t.strip_prefix(b"-").unwrap_or(t);
+            let mut parts = unsigned.splitn(2, |&b| b == b'.');
+            let whole = parts.next().unwrap_or_default();
+            all_digits(whole) && parts.next().is_none_or(all_digits)
         }
         _ => false,
     }
@@ -51,15 +52,15 @@ fn whole(value: &Value<'_>) -> Option<i64> {
         Value::Int(n) => Some(*n),
         Value::Float(f) if f.is_finite() && f.fract() == 0.0 => Some(*f as i64),
         Value::Text(text) => {
-            let t = text.trim();
-            let (negative, digits) = match t.strip_prefix('-') {
+            let t = text.as_bytes().trim_ascii();
+            let (negative, digits) = match t.strip_prefix(b"-") {
                 Some(rest) => (true, rest),
-                None => (false, t.strip_prefix('+').unwrap_or(t)),
+                None => (false, t.strip_prefix(b"+").unwrap_or(t)),
             };
             if !all_digits(digits) {
                 return None;
             }
-            let magnitude = digits.bytes().fold(0i64, |acc, b| {
+            let magnitude = digits.iter().fold(0i64, |acc, &b| {
                 acc.saturating_mul(10).saturating_add(i64::from(b - b'0'))
             });
             Some(if negative { -magnitude } else { magnitude })
@@ -68,6 +69,6 @@ fn whole(value: &Value<'_>) -> Option<i64> {
     }
 }
 
-fn all_digits(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+fn all_digits(text: &[u8]) -> bool {
+    !text.is_empty() && text.iter().all(u8::is_ascii_digit)
 }

@@ -94,30 +94,23 @@ const fn invalid(message: &'static str) -> Invalid {
 
 const EMPTY: Invalid = invalid("Enter a phone number");
 const DOUBLE_PLUS: Invalid = invalid("Use a single + before the country code");
-const MISPLACED_PLUS: Invalid = invalid("A + may only come before the country code");
-const EXTENSION: Invalid =
-    invalid("Extensions are not accepted: enter the number without x, ext or #");
-const LETTERS: Invalid = invalid(
-    "Use digits only: letters (such as 1-800-FLOWERS or words around the number) are not accepted",
-);
-const UNEXPECTED: Invalid = invalid("Use digits only, optionally with spaces, + - . ( ) /");
-const TOO_MANY_DIGITS: Invalid = invalid("A phone number has at most 15 digits");
-const UNKNOWN_COUNTRY: Invalid = invalid("The number after + does not start with a country code");
-const COUNTRY_MISMATCH: Invalid = invalid("The country code after + differs from phone_code");
-const NANP_LENGTH: Invalid =
-    invalid("A North American number has 10 digits (area code and number), optionally after a 1");
+const MISPLACED_PLUS: Invalid = invalid("A + can only come before the country code");
+const EXTENSION: Invalid = invalid("Remove the extension (x, ext, #)");
+const LETTERS: Invalid = invalid("Use digits, not letters or words");
+const UNEXPECTED: Invalid = invalid("Use digits, spaces and + - . ( ) / only");
+const TOO_MANY_DIGITS: Invalid = invalid("Too many digits (at most 15)");
+const UNKNOWN_COUNTRY: Invalid = invalid("Unknown country code after +");
+const COUNTRY_MISMATCH: Invalid = invalid("The country code after + is not phone_code");
+const NANP_LENGTH: Invalid = invalid("Enter 10 digits: area code and number");
 const AREA_CODE_START: Invalid = invalid("The area code cannot start with 0 or 1");
-const AREA_CODE_N11: Invalid =
-    invalid("The area code cannot be an N11 service code such as 411 or 911");
+const AREA_CODE_N11: Invalid = invalid("The area code cannot be N11 (411, 911)");
 const EXCHANGE_START: Invalid = invalid("The exchange (digits 4-6) cannot start with 0 or 1");
-const EXCHANGE_N11: Invalid =
-    invalid("The exchange (digits 4-6) cannot be an N11 service code such as 411 or 911");
+const EXCHANGE_N11: Invalid = invalid("The exchange (digits 4-6) cannot be N11 (411, 911)");
 const AREA_CODE_UNASSIGNED: Invalid = invalid("The area code is not in service");
-const WRONG_LENGTH: Invalid =
-    invalid("The number has the wrong number of digits for its country code");
+const WRONG_LENGTH: Invalid = invalid("Wrong number of digits for the country code");
 const BAD_PHONE_CODE: Invalid = Invalid {
     code: INVALID_PHONE_CODE,
-    message: "phone_code must be a country calling code such as 1 or 44",
+    message: "phone_code must be a country calling code (1, 44)",
 };
 
 /// The reserved area code the API documentation uses for its example numbers.
@@ -204,9 +197,9 @@ fn scan(input: &str) -> Result<Typed, Invalid> {
                 return Err(MISPLACED_PLUS);
             }
             typed.plus = true;
-        } else if typed.len > 0 && is_extension_marker(input.get(at..).unwrap_or("")) {
+        } else if typed.len > 0 && is_extension_marker(input.as_bytes().get(at..).unwrap_or(&[])) {
             return Err(EXTENSION);
-        } else if c.is_alphabetic() {
+        } else if c.is_ascii_alphabetic() {
             return Err(LETTERS);
         } else {
             return Err(UNEXPECTED);
@@ -232,9 +225,9 @@ fn is_separator(c: char) -> bool {
     )
 }
 
-fn is_extension_marker(rest: &str) -> bool {
-    let head = rest.as_bytes().get(..3).unwrap_or(rest.as_bytes());
-    rest.starts_with(['x', 'X', '#']) || head.eq_ignore_ascii_case(b"ext")
+fn is_extension_marker(rest: &[u8]) -> bool {
+    let head = rest.get(..3).unwrap_or(rest);
+    matches!(rest.first(), Some(b'x' | b'X' | b'#')) || head.eq_ignore_ascii_case(b"ext")
 }
 
 /// The calling code a `+`-number starts with. ITU calling codes are prefix-free, so the
