@@ -1,5 +1,5 @@
-//! The admin API under `/__sandbox/`: health, reset, stats, fault injection and a full view
-//! of one lead. Loopback peers only; it needs no token.
+//! The admin API under `/__sandbox/`: health, reset, stats, fault injection, a full view of
+//! one lead and a simulated dialer call. Loopback peers only; it needs no token.
 
 use std::sync::Arc;
 
@@ -18,7 +18,7 @@ use crate::params::parse_int;
 use crate::render::lead_object;
 use crate::server::ConnInfo;
 use crate::store::columns::Shown;
-use crate::store::leads;
+use crate::store::{calls, leads};
 
 pub fn router() -> Router<SharedApp> {
     Router::new()
@@ -27,6 +27,7 @@ pub fn router() -> Router<SharedApp> {
         .route("/stats", get(stats))
         .route("/faults", post(add_fault).delete(clear_faults))
         .route("/leads/{id}", get(lead))
+        .route("/leads/{id}/call", post(call))
         .fallback(|| async { failure(StatusCode::NOT_FOUND, "no such admin endpoint") })
         .layer(middleware::from_fn(loopback_only))
 }
@@ -104,6 +105,35 @@ async fn lead(State(app): State<SharedApp>, Path(id): Path<String>) -> Response 
         }
         Ok(None) => failure(StatusCode::NOT_FOUND, "no such lead"),
         Err(_) => failure(StatusCode::INTERNAL_SERVER_ERROR, "cannot read lead"),
+    }
+}
+
+/// Simulates a dialer call to a lead: its last call time and call count change and it gains
+/// a recording, as after a real call. Body (optional): `{"at":"YYYY-MM-DD HH:MM:SS","seconds":N}`.
+async fn call(State(app): State<SharedApp>, Path(id): Path<String>, body: Bytes) -> Response {
+    let call: calls::Call = if body.is_empty() {
+        calls::Call::default()
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(call) => call,
+            Err(err) => return failure(StatusCode::BAD_REQUEST, format!("bad call: {err}")),
+        }
+    };
+    if let Err(err) = call.check() {
+        return failure(StatusCode::BAD_REQUEST, format!("bad call: {err}"));
+    }
+    let Some(id) = parse_int(&id) else {
+        return failure(StatusCode::NOT_FOUND, "no such lead");
+    };
+    match app
+        .db(move |conn| Ok(calls::record(conn, id, &call)?))
+        .await
+    {
+        Ok(Some(recording_id)) => {
+            Json(json!({"ok": true, "recording_id": recording_id})).into_response()
+        }
+        Ok(None) => failure(StatusCode::NOT_FOUND, "no such lead"),
+        Err(_) => failure(StatusCode::INTERNAL_SERVER_ERROR, "cannot record the call"),
     }
 }
 

@@ -4,6 +4,7 @@
 //! write runs in its own transaction and is committed before the response is sent; with
 //! `synchronous=FULL` an acknowledged write survives even a power cut, let alone `kill -9`.
 
+pub mod calls;
 pub mod columns;
 pub mod leads;
 pub mod recordings;
