@@ -15,7 +15,8 @@ source www/app.sh
 
 scripts/setup.sh
 build_app
-start_sandbox --port "${SANDBOX_PORT:-8787}" --seed "${DEMO_SEED:-200}"
+# The live service's answer shapes (data envelope, numbers as strings, totals), as users will meet them.
+start_sandbox --style live --port "${SANDBOX_PORT:-8787}" --seed "${DEMO_SEED:-200}"
 start_app "${WWW_PORT:-5173}"
 # Ctrl-C: leave through the EXIT trap, which stops the app and the sandbox.
 trap 'exit 130' INT TERM
