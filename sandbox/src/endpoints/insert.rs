@@ -55,10 +55,8 @@ impl Insert {
             (None, Some(token)) => Some(blueink::phone_for(token)),
             _ => None,
         };
-        let (Some(list_id), true) = (
-            params.get("list_id"),
-            params.get("phone_number").is_some() || fetched.is_some(),
-        ) else {
+        let has_phone = params.get("phone_number").is_some() || fetched.is_some();
+        let Some(list_id) = params.get("list_id").filter(|_| has_phone) else {
             return Err(ApiError::coded(Code::PhoneAndListRequired));
         };
         let list = catalog
