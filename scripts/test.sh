@@ -8,6 +8,7 @@ scripts/setup.sh
 
 stages=(
   lint
+  sandbox
   rust-native
 )
 for stage in "${stages[@]}"; do
