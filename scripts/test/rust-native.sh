@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every native Rust test in the workspace (the core, the validators, the sandbox's HTTP tests).
+# Every native Rust test of the library: the core, the validators, their properties.
 # Runs last so the run's closing line is nextest's summary of real tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
