@@ -2,7 +2,7 @@
 // and `require` from a CommonJS one, each with no set-up call, against the sandbox.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkScenario, observeSandbox, fixtures, scenarioConfig } from './lib/consumer.mjs';
+import { checkScenario, fixtures, observeSandbox, scenarioConfig } from './lib/consumer.mjs';
 import { project, run } from './lib/package.mjs';
 
 const CONSUMERS = [
