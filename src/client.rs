@@ -4,10 +4,14 @@
 
 use core::fmt;
 
+use std::borrow::Cow;
+
 use crate::api::Endpoint;
-use crate::error::Error;
+use crate::error::{Error, MALFORMED_PARAMS};
+use crate::validate::FieldError;
 use crate::wire::form::Form;
 use crate::wire::json::Json;
+use crate::wire::params::{FieldSource, FromFields, ParamNames};
 use crate::wire::response::{self, Received};
 
 /// Where calls go when no `base_url` is given.
@@ -84,6 +88,51 @@ impl fmt::Debug for Request {
             .field("url", &self.url)
             .field("body", &format_args!("[{} bytes]", self.body.len()))
             .finish()
+    }
+}
+
+/// Reads the params of a call from an untyped object (a JS object). Every property must be a
+/// parameter of the endpoint (a typo must not be dropped silently) and hold a value that
+/// parameter can take; otherwise nothing is sent. This runs even with validation off: these
+/// are programming errors, not form input.
+pub fn read_params<E: Endpoint>(
+    source: &impl FieldSource,
+    names: impl IntoIterator<Item = String>,
+) -> Result<E::Params, Error> {
+    let mut errors: Vec<FieldError> = names
+        .into_iter()
+        .filter(|name| !E::Params::FIELDS.contains(&name.as_str()))
+        .map(|name| malformed(name, "is not a parameter of this endpoint".to_owned()))
+        .collect();
+    let params = E::Params::from_fields(source).map_err(|bad| {
+        errors.extend(
+            bad.into_iter()
+                .map(|b| malformed(b.field.to_owned(), format!("must be {}", b.expected))),
+        );
+    });
+    match params {
+        Ok(params) if errors.is_empty() => Ok(params),
+        _ => Err(Error::Validation {
+            endpoint: E::PATH,
+            errors,
+        }),
+    }
+}
+
+/// A params or options object that could not be read at all.
+pub fn malformed_object(endpoint: &'static str, field: &str, message: &str) -> Error {
+    Error::Validation {
+        endpoint,
+        errors: vec![malformed(field.to_owned(), message.to_owned())],
+    }
+}
+
+fn malformed(field: String, message: String) -> FieldError {
+    FieldError {
+        field: Cow::Owned(field),
+        code: MALFORMED_PARAMS,
+        message: Cow::Owned(message),
+        index: None,
     }
 }
 

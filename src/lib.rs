@@ -12,12 +12,15 @@ pub mod validate;
 pub mod wire;
 
 #[cfg(feature = "client")]
+pub mod batch;
+#[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
 pub mod error;
 #[cfg(feature = "client")]
-pub mod batch;
-#[cfg(feature = "client")]
 pub mod paging;
 #[cfg(feature = "client")]
 pub mod retry;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

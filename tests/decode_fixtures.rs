@@ -1,4 +1,4 @@
-#![cfg(feature = "client")]
+#![cfg(all(feature = "client", not(target_arch = "wasm32")))]
 //! Decodes every response body in `tests/fixtures/responses/<endpoint>/` and compares the
 //! outcome with the `<name>.expect.json` beside it: the normalised result, or the error's kind,
 //! status, code and message. Results are also read back into the typed records (`Lead`,

@@ -5,8 +5,12 @@ use crate::wire::params::params;
 params! {
     /// Which lead to delete.
     pub struct DeleteParams {
-        /// ID of the lead to delete. Required. An unknown ID answers 6001.
-        lead_id: String,
+        required {
+            /// ID of the lead to delete. Required. An unknown ID answers 6001.
+            lead_id,
+        }
+        optional {
+        }
     }
 }
 
@@ -31,7 +35,8 @@ mod answer {
         rules: &[Rule {
             field: "lead_id",
             check: Check::LeadId,
-            required: Some(INVALID_LEAD_ID),
+            // `as _`: the rule table stores codes in its own (compact) integer type.
+            required: Some(INVALID_LEAD_ID as _),
         }],
         ranges: &[],
     };

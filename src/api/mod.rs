@@ -24,6 +24,7 @@ mod endpoint {
     use crate::wire::envelope::Payload;
     use crate::wire::form::Encode;
     use crate::wire::json::Json;
+    use crate::wire::params::{FromFields, ParamNames};
 
     /// What makes one endpoint different from another; everything else is shared.
     pub trait Endpoint {
@@ -31,7 +32,7 @@ mod endpoint {
         const PATH: &'static str;
         /// Whether sending the call twice is harmless: only then may it be retried blindly.
         const IDEMPOTENT: bool;
-        type Params: Encode;
+        type Params: Encode + ParamNames + FromFields;
         type Output<J>;
 
         /// The same checks the service makes, run before anything is sent.

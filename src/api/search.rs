@@ -6,84 +6,88 @@ use crate::wire::params::params;
 params! {
     /// Filters for `searchLeads`. Every filter is optional; the service combines the ones given.
     pub struct SearchParams {
-        /// Filter by lead ID.
-        lead_id: String,
-        /// Filter by list ID.
-        list_id: String,
-        /// Filter by assigned user ID.
-        user_id: String,
-        /// Filter by lead owner ID.
-        owner_id: String,
-        /// Filter by lead status code (e.g. `ACTIVE`).
-        status: String,
-        /// Pagination offset: an integer ≥ 0 (default 0). Otherwise the service answers 7231.
-        offset: IntLike,
-        /// Results per page: an integer from 1 to 2000 (default 10). Otherwise the service answers 7258.
-        limit: IntLike,
-        /// Filter by creator.
-        created_by: String,
-        /// Filter by email.
-        email: String,
-        /// Filter by last modifier.
-        last_modified_by: String,
-        /// Filter by first name.
-        first_name: String,
-        /// Filter by last name.
-        last_name: String,
-        /// Filter by phone number (digits only, without the country code).
-        phone_number: String,
-        /// Filter by alternate phone 1.
-        alt_phone_1: String,
-        /// Filter by alternate phone 2.
-        alt_phone_2: String,
-        /// Filter by street address.
-        address1: String,
-        /// Filter by address line 2.
-        address2: String,
-        /// Filter by city.
-        city: String,
-        /// Filter by state/province.
-        state: String,
-        /// Filter by province.
-        province: String,
-        /// Filter by postal code.
-        postal_code: String,
-        /// Filter by country.
-        country: String,
-        /// Filter by gender.
-        gender: String,
-        /// Filter by date of birth: `YYYY-MM-DD`.
-        date_of_birth: String,
-        /// Filter by creation start date: `YYYY-MM-DD`.
-        created_at_start_date: String,
-        /// Filter by creation end date: `YYYY-MM-DD`.
-        created_at_end_date: String,
-        /// Filter by modification start date: `YYYY-MM-DD`. Results then come in ascending update order.
-        updated_at_start_date: String,
-        /// Filter by modification end date: `YYYY-MM-DD`.
-        updated_at_end_date: String,
-        /// Filter by company name.
-        std_company_name: String,
-        /// Filter by consumer number.
-        std_consumer_number: String,
-        /// Filter by account number.
-        std_account_number: String,
-        /// Filter by change start date: `YYYY-MM-DD`.
-        changed_at_start_date: String,
-        /// Filter by change end date: `YYYY-MM-DD`.
-        changed_at_end_date: String,
-        /// Filter by deletion start date: `YYYY-MM-DD`.
-        deleted_at_start: String,
-        /// Filter by deletion end date: `YYYY-MM-DD`.
-        deleted_at_end: String,
-        /// Filter by archive start date: `YYYY-MM-DD`.
-        archived_at_start: String,
-        /// Filter by archive end date: `YYYY-MM-DD`.
-        archived_at_end: String,
-        /// Filter by last call start date: `YYYY-MM-DD`.
-        last_call_start_date: String,
-        /// Filter by last call end date: `YYYY-MM-DD`.
-        last_call_end_date: String,
+        required {
+        }
+        optional {
+            /// Filter by lead ID.
+            lead_id: String,
+            /// Filter by list ID.
+            list_id: String,
+            /// Filter by assigned user ID.
+            user_id: String,
+            /// Filter by lead owner ID.
+            owner_id: String,
+            /// Filter by lead status code (e.g. `ACTIVE`).
+            status: String,
+            /// Pagination offset: an integer ≥ 0 (default 0). Otherwise the service answers 7231.
+            offset: IntLike,
+            /// Results per page: an integer from 1 to 2000 (default 10). Otherwise the service answers 7258.
+            limit: IntLike,
+            /// Filter by creator.
+            created_by: String,
+            /// Filter by email.
+            email: String,
+            /// Filter by last modifier.
+            last_modified_by: String,
+            /// Filter by first name.
+            first_name: String,
+            /// Filter by last name.
+            last_name: String,
+            /// Filter by phone number (digits only, without the country code).
+            phone_number: String,
+            /// Filter by alternate phone 1.
+            alt_phone_1: String,
+            /// Filter by alternate phone 2.
+            alt_phone_2: String,
+            /// Filter by street address.
+            address1: String,
+            /// Filter by address line 2.
+            address2: String,
+            /// Filter by city.
+            city: String,
+            /// Filter by state/province.
+            state: String,
+            /// Filter by province.
+            province: String,
+            /// Filter by postal code.
+            postal_code: String,
+            /// Filter by country.
+            country: String,
+            /// Filter by gender.
+            gender: String,
+            /// Filter by date of birth: `YYYY-MM-DD`.
+            date_of_birth: String,
+            /// Filter by creation start date: `YYYY-MM-DD`.
+            created_at_start_date: String,
+            /// Filter by creation end date: `YYYY-MM-DD`.
+            created_at_end_date: String,
+            /// Filter by modification start date: `YYYY-MM-DD`. Results then come in ascending update order.
+            updated_at_start_date: String,
+            /// Filter by modification end date: `YYYY-MM-DD`.
+            updated_at_end_date: String,
+            /// Filter by company name.
+            std_company_name: String,
+            /// Filter by consumer number.
+            std_consumer_number: String,
+            /// Filter by account number.
+            std_account_number: String,
+            /// Filter by change start date: `YYYY-MM-DD`.
+            changed_at_start_date: String,
+            /// Filter by change end date: `YYYY-MM-DD`.
+            changed_at_end_date: String,
+            /// Filter by deletion start date: `YYYY-MM-DD`.
+            deleted_at_start: String,
+            /// Filter by deletion end date: `YYYY-MM-DD`.
+            deleted_at_end: String,
+            /// Filter by archive start date: `YYYY-MM-DD`.
+            archived_at_start: String,
+            /// Filter by archive end date: `YYYY-MM-DD`.
+            archived_at_end: String,
+            /// Filter by last call start date: `YYYY-MM-DD`.
+            last_call_start_date: String,
+            /// Filter by last call end date: `YYYY-MM-DD`.
+            last_call_end_date: String,
+        }
     }
 }
 

@@ -72,7 +72,7 @@ impl FormValue for i64 {
 
 impl FormValue for f64 {
     fn form_value(&self) -> Cow<'_, str> {
-        Cow::Owned(self.to_string())
+        Cow::Owned(super::lenient::float_text(*self))
     }
 }
 

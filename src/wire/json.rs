@@ -6,6 +6,28 @@
 //! That keeps decode close to the cost of `JSON.parse` itself and keeps a JSON parser and
 //! object builder out of the wasm binary.
 
+use super::lenient::{float_as_int, FromScalar, Scalar as Borrowed};
+use super::params::{BadField, FieldSource};
+
+/// A scalar read out of a value (strings are copied out of JS).
+enum Scalar {
+    Owned(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl Scalar {
+    fn borrowed(&self) -> Borrowed<'_> {
+        match self {
+            Scalar::Owned(s) => Borrowed::Str(s),
+            Scalar::Int(i) => Borrowed::Int(*i),
+            Scalar::Float(f) => Borrowed::Float(*f),
+            Scalar::Bool(b) => Borrowed::Bool(*b),
+        }
+    }
+}
+
 /// The JSON type of a value (JS `undefined` never reaches here: lookups report it as absent).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -45,6 +67,32 @@ pub trait Json: Sized {
     fn string(s: &str) -> Self;
     fn number(n: f64) -> Self;
     fn null() -> Self;
+}
+
+/// Any parsed JSON (or JS) object is a source of params.
+impl<J: Json> FieldSource for J {
+    fn read<T: FromScalar>(&self, name: &'static str) -> Result<Option<T>, BadField> {
+        let Some(value) = self.get(&J::key(name)) else {
+            return Ok(None);
+        };
+        let scalar = match value.kind() {
+            Kind::Null => return Ok(None),
+            Kind::String => value.as_string().map(Scalar::Owned),
+            Kind::Number => value.as_f64().map(|n| match float_as_int(n) {
+                Some(i) => Scalar::Int(i),
+                None => Scalar::Float(n),
+            }),
+            Kind::Bool => value.as_bool().map(Scalar::Bool),
+            Kind::Array | Kind::Object => None,
+        };
+        scalar
+            .and_then(|s| T::from_scalar(s.borrowed()))
+            .map(Some)
+            .ok_or(BadField {
+                field: name,
+                expected: T::EXPECTING,
+            })
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -147,10 +147,10 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     let unsigned = t.strip_prefix(['-', '+']).unwrap_or(t);
     let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let plain = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !plain(whole) || !plain(frac) || (unsigned.ends_with('.')) {
+    if whole.is_empty() || !plain(whole) || !plain(frac) || unsigned.ends_with('.') {
         return None;
     }
-    t.parse().ok()
+    decimal_value(t)
 }
 
 /// `true`/`false` (any case) and `1`/`0`, as forms and query strings spell booleans.
@@ -172,12 +172,41 @@ pub fn float_as_int(f: f64) -> Option<i64> {
     (f.fract() == 0.0 && f.abs() <= SAFE).then_some(f as i64)
 }
 
-/// A float as text, integral values without a trailing `.0`.
-fn float_text(f: f64) -> String {
+/// A float as text: integral values without a trailing `.0`, others in the shortest form that
+/// reads back to the same value.
+pub fn float_text(f: f64) -> String {
     match float_as_int(f) {
         Some(i) => i.to_string(),
-        None => f.to_string(),
+        None => shortest_text(f),
     }
+}
+
+// In wasm the JS engine formats and parses floats: Rust's own float formatting and parsing
+// would add ~20 KB to the binary for values that come from (and go back to) JS anyway.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest_text(f: f64) -> String {
+    f.to_string()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn shortest_text(f: f64) -> String {
+    js_sys::Number::from(f)
+        .to_string_with_radix(10)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+/// The value of text already checked to be a plain decimal.
+#[cfg(not(target_arch = "wasm32"))]
+fn decimal_value(text: &str) -> Option<f64> {
+    text.parse().ok()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn decimal_value(text: &str) -> Option<f64> {
+    Some(js_sys::parse_float(text)).filter(|f| f.is_finite())
 }
 
 /// Reads an optional parameter of any [`FromScalar`] type; `null` and `undefined` are absent.

@@ -3,7 +3,7 @@
 //! shapes.
 
 pub mod lenient;
-pub(crate) mod params;
+pub mod params;
 
 #[cfg(feature = "client")]
 pub mod envelope;

@@ -2,7 +2,7 @@
 //! ids and text as strings, counts and durations as numbers, `""` for a number as `null`.
 
 use super::json::{Json, Kind};
-use super::lenient::{float_as_int, parse_decimal, parse_int};
+use super::lenient::{float_as_int, float_text, parse_decimal, parse_int};
 
 /// What a record field holds once normalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,10 +53,7 @@ pub type Extra = js_sys::Object;
 pub fn id_text<J: Json>(value: &J) -> Option<String> {
     match value.kind() {
         Kind::String => value.as_string(),
-        Kind::Number => value.as_f64().map(|n| match float_as_int(n) {
-            Some(i) => i.to_string(),
-            None => n.to_string(),
-        }),
+        Kind::Number => value.as_f64().map(float_text),
         _ => None,
     }
 }

@@ -1,0 +1,28 @@
+//! The JavaScript bindings: translation between JS values and the core, and HTTP. Nothing here
+//! decides anything the core could.
+//!
+//! Public for Rust code compiled to wasm alongside the package (and its wasm tests):
+//! [`client::ConvosoClient`] is the class JS sees, and [`errors`] names the JS error classes.
+
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub mod errors;
+#[cfg(feature = "client")]
+mod json;
+#[cfg(feature = "client")]
+mod transport;
+mod validate;
+
+/// TypeScript names of the lenient parameter types (`crate::wire::lenient`): what JS callers
+/// may pass for numbers and flags.
+#[cfg(feature = "typescript")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const LENIENT_TYPES: &str = r#"
+/** An integer: a number, or a string of digits (`5`, `"5"`). */
+export type IntLike = number | `${number}`;
+/** A decimal number: a number or a numeric string (`1200.5`, `"1200.50"`). */
+export type NumberLike = number | `${number}`;
+/** A boolean, also as the service spells it in forms: `1`/`0`, `"1"`/`"0"`, `"true"`/`"false"`. */
+export type FlagLike = boolean | 0 | 1 | "0" | "1" | "true" | "false";
+"#;

@@ -1,0 +1,88 @@
+//! HTTP with the runtime's `fetch` (browsers and Node alike), through gloo-net.
+
+use gloo_net::http::Request as Fetch;
+use js_sys::{Array, JsString};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortSignal;
+
+use crate::client::{Request, CONTENT_TYPE};
+use crate::error::Error;
+use crate::wire::error_body::redact;
+
+/// An answer: its status and its body, still as a JS string.
+pub struct Answer {
+    pub status: u16,
+    pub body: JsString,
+}
+
+/// How long to wait and who may cancel.
+pub struct Limits {
+    pub timeout_ms: Option<u32>,
+    pub signal: Option<AbortSignal>,
+}
+
+/// POSTs the form and reads the whole body. Failures before an answer arrives become network,
+/// timeout or abort errors; the token (in the body) never reaches any message.
+pub async fn post(
+    endpoint: &'static str,
+    request: &Request,
+    limits: Limits,
+    secret: Option<&str>,
+) -> Result<Answer, Error> {
+    let timeout = limits.timeout_ms.map(AbortSignal::timeout_with_u32);
+    let signal = match (&limits.signal, &timeout) {
+        (Some(user), Some(timer)) => Some(AbortSignal::any(&Array::of2(user, timer))),
+        (Some(only), None) | (None, Some(only)) => Some(only.clone()),
+        (None, None) => None,
+    };
+    let failed = |message: String| {
+        if limits.signal.as_ref().is_some_and(AbortSignal::aborted) {
+            Error::Abort { endpoint }
+        } else if let (Some(timer), Some(timeout_ms)) = (&timeout, limits.timeout_ms) {
+            if timer.aborted() {
+                Error::Timeout {
+                    endpoint,
+                    timeout_ms,
+                }
+            } else {
+                network(endpoint, &message, secret)
+            }
+        } else {
+            network(endpoint, &message, secret)
+        }
+    };
+
+    let response = Fetch::post(&request.url)
+        .header("Content-Type", CONTENT_TYPE)
+        .abort_signal(signal.as_ref())
+        .body(request.body.as_str())
+        .map_err(|e| failed(e.to_string()))?
+        .send()
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    let status = response.status();
+    let raw: web_sys::Response = response.into();
+    let text = raw.text().map_err(|e| failed(js_message(&e)))?;
+    let body = JsFuture::from(text)
+        .await
+        .map_err(|e| failed(js_message(&e)))?;
+    Ok(Answer {
+        status,
+        body: body.dyn_into().unwrap_or_else(|_| JsString::from("")),
+    })
+}
+
+fn network(endpoint: &'static str, message: &str, secret: Option<&str>) -> Error {
+    Error::Network {
+        endpoint,
+        message: redact(message, secret),
+    }
+}
+
+fn js_message(error: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "the body could not be read".to_owned())
+}
