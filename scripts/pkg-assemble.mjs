@@ -11,7 +11,7 @@
 //   errors.js / .cjs       the one copy of the error classes, shared by every entry of a format
 //   wasm/<build>/          each build's glue, instantiating its inlined module at import
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,9 +39,10 @@ const LOADER_TYPES_START = '\nexport type InitInput = ';
 // @types/node does).
 const DISPOSABLE_LIB = '/// <reference lib="esnext.disposable" />\n';
 
+class AssemblyError extends Error {}
+
 function fail(message) {
-  console.error(`pkg-assemble: ${message}`);
-  process.exit(1);
+  throw new AssemblyError(message);
 }
 
 function indexOfOnly(text, search, what) {
@@ -170,12 +171,9 @@ function writeCommonJsTypes(outDir, dist, entries) {
   }
 }
 
-async function main() {
-  const [bindgenArg, outArg, version] = process.argv.slice(2);
-  if (!bindgenArg || !outArg || !version) fail('usage: pkg-assemble.mjs <bindgen-dir> <out-dir> <version>');
-  const [bindgenDir, outDir] = [path.resolve(bindgenArg), path.resolve(outArg)];
+/** Writes the whole package into `outDir`. */
+async function assemble(bindgenDir, outDir, version) {
   const dist = path.join(outDir, 'dist');
-  rmSync(outDir, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
 
   const manifest = JSON.parse(readFileSync(path.join(TEMPLATE, 'package.json'), 'utf8'));
@@ -200,7 +198,30 @@ async function main() {
       if (!existsSync(path.join(outDir, file))) fail(`exports["${subpath}"] names ${file}, which was not built`);
     }
   }
-  console.log(`pkg-assemble: ${manifest.name}@${version} in ${outDir} (${entries.map((e) => e.subpath).join(', ')})`);
+  return `${manifest.name}@${version} (${entries.map((e) => e.subpath).join(', ')})`;
 }
 
-await main();
+async function main() {
+  const [bindgenArg, outArg, version] = process.argv.slice(2);
+  if (!bindgenArg || !outArg || !version) fail('usage: pkg-assemble.mjs <bindgen-dir> <out-dir> <version>');
+  const [bindgenDir, outDir] = [path.resolve(bindgenArg), path.resolve(outArg)];
+  // Built aside and swapped in whole: a failed build never leaves a half-written package where
+  // a freshness check (or npm pack) would take it for a good one.
+  const partial = `${outDir}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  try {
+    const built = await assemble(bindgenDir, partial, version);
+    rmSync(outDir, { recursive: true, force: true });
+    renameSync(partial, outDir);
+    console.log(`pkg-assemble: ${built} in ${outDir}`);
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`pkg-assemble: ${error instanceof AssemblyError ? error.message : error.stack}`);
+  process.exitCode = 1;
+}
