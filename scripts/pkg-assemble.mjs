@@ -19,6 +19,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = path.join(ROOT, 'pkg-template');
 const ERRORS_SOURCE = path.join(ROOT, 'src/wasm/errors.js');
 const GLUE = 'convoso_leads.js';
+const GLUE_TYPES = 'convoso_leads.d.ts';
 const WASM = 'convoso_leads_bg.wasm';
 
 // Each wasm build, and a class whose presence in its generated types tells the builds apart:
@@ -68,14 +69,14 @@ function assembleWasmBuild(bindgenDir, dist, { name, mustHaveClient }) {
   const to = path.join(dist, 'wasm', name);
   mkdirSync(to, { recursive: true });
 
-  const types = readFileSync(path.join(from, GLUE.replace(/\.js$/, '.d.ts')), 'utf8');
+  const types = readFileSync(path.join(from, GLUE_TYPES), 'utf8');
   if (CLIENT_MARKER.test(types) !== mustHaveClient) {
     fail(`the ${name} build ${mustHaveClient ? 'lacks' : 'contains'} the client: wrong or stale artifact`);
   }
   const api = types.slice(0, indexOfOnly(types, LOADER_TYPES_START, `${name} types`)).trimEnd();
   const apiTypes = `${api.includes('Symbol.dispose') ? DISPOSABLE_LIB : ''}${api}\n`;
-  writeFileSync(path.join(to, 'convoso_leads.d.ts'), apiTypes);
-  writeFileSync(path.join(to, 'convoso_leads.d.cts'), apiTypes);
+  writeFileSync(path.join(to, GLUE_TYPES), apiTypes);
+  writeFileSync(path.join(to, GLUE_TYPES.replace(/\.d\.ts$/, '.d.cts')), apiTypes);
 
   const glue = readFileSync(path.join(from, GLUE), 'utf8');
   const selfLoading = replaceOnce(
@@ -179,10 +180,10 @@ async function assemble(bindgenDir, outDir, version) {
   const manifest = JSON.parse(readFileSync(path.join(TEMPLATE, 'package.json'), 'utf8'));
   manifest.version = version;
   writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Modules and their types go to dist/; the README and licences to the package root.
   for (const file of readdirSync(TEMPLATE)) {
-    const from = path.join(TEMPLATE, file);
     if (file === 'package.json') continue;
-    cpSync(from, path.join(/\.(c?js|d\.ts)$/.test(file) ? dist : outDir, file));
+    cpSync(path.join(TEMPLATE, file), path.join(/\.(c?js|d\.ts)$/.test(file) ? dist : outDir, file));
   }
   cpSync(ERRORS_SOURCE, path.join(dist, 'errors.js'));
   cpSync(ERRORS_SOURCE.replace(/\.js$/, '.d.ts'), path.join(dist, 'errors.d.ts'));
