@@ -16,7 +16,6 @@ const APP = fixtures({ 'src/index.js': 'browser-app.mjs', 'src/scenario.mjs': 's
 const HEAD = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">';
 const SCRIPT_PAGE = (script) => `${HEAD}<script type="module" src="${script}"></script>\n`;
 
-const TIMING_RUNS = 5;
 // How to load each bundler's output (Vite writes its own page).
 const PAGES = { 'webpack 5': SCRIPT_PAGE('./main.js'), esbuild: SCRIPT_PAGE('./main.js') };
 
@@ -63,6 +62,7 @@ test('unbundled ES modules through an import map in Chromium', async (t) => {
   await runAndCheck(t, `${url}/`);
 
   // Timings on a shared machine are noisy: the median of a few fresh page loads.
+  const TIMING_RUNS = 5;
   const runs = [];
   for (let i = 0; i < TIMING_RUNS; i++) {
     const { report, problems } = await runPage(browser, `${url}/timing.html`, {});
