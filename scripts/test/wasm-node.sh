@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The wasm-bindgen suites (tests/wasm_*.rs): the client compiled to wasm, calling a live-style
+# and a documented-style sandbox through fetch. Runs them in Node; scripts/test/wasm-browser.sh
+# runs the same suites in headless Chromium through this script.
+#
+# A runner that finds no tests still exits 0, so the count of passed tests is checked against
+# the number of #[wasm_bindgen_test] functions in the suites.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+runtime=node
+[ -n "${WASM_BINDGEN_USE_BROWSER:-}" ] && runtime=chromium
+
+# shellcheck source=scripts/lib/sandbox.sh
+source scripts/lib/sandbox.sh
+
+# One sandbox per style. The helper keeps one per shell, so the live one runs in a subshell
+# that forgets the documented one (it would otherwise stop it first).
+start_sandbox --style documented --port 18820
+SANDBOX_DOCUMENTED_URL=$SANDBOX_URL
+export SANDBOX_DOCUMENTED_URL
+
+expected=$(cat tests/wasm_*.rs | grep -c '^#\[wasm_bindgen_test\]')
+mkdir -p target
+log="target/wasm-suites-$runtime.log"
+
+(
+  unset SANDBOX_PID SANDBOX_LOG _SANDBOX_TRAPPED
+  start_sandbox --style live --port 18821
+  # The URLs are baked into the test build (option_env!); cargo rebuilds when they change.
+  cargo test -p convoso-leads --target wasm32-unknown-unknown --test 'wasm_*' 2>&1 | tee "$log"
+)
+
+passed=0
+for n in $(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$log"); do
+  passed=$((passed + n))
+done
+echo "wasm-bindgen suites in $runtime: $passed of $expected tests passed"
+if [ "$passed" -ne "$expected" ]; then
+  echo "expected $expected passing tests in $runtime" >&2
+  exit 1
+fi
