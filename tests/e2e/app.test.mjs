@@ -45,7 +45,11 @@ function freshPhone() {
   return `415${200 + Math.floor(Math.random() * 700)}${digits(4)}`;
 }
 
-const go = (hash) => page.goto(`${APP_URL}${hash}`);
+/** Opens a screen on a fresh page load (a hash change alone would keep the old screen's state). */
+async function go(hash) {
+  await page.goto('about:blank');
+  await page.goto(`${APP_URL}${hash}`);
+}
 const field = (name) => page.locator(`#field-${name}`);
 const fieldError = (name) => page.locator(`#field-${name}-error`);
 const submitButton = () => page.locator('form.lead-form button[type=submit]');
@@ -95,7 +99,6 @@ test('new lead: fixing the fields enables submit and inserts the lead', async ()
 });
 
 test('new lead: a service error (6009 duplicate phone) is shown on the form', async () => {
-  await go('#/search');
   await go('#/new');
   await field('list_id').fill('333');
   await field('phone_number').fill(phone);
@@ -248,6 +251,24 @@ test('bulk import: good rows are inserted, bad rows are reported and not sent', 
   for (const number of bad.slice(1)) assert.equal((await leadsWithPhone(number)).length, 0, `${number} was not sent`);
   const [hopper] = await leadsWithPhone(good[1]);
   assert.equal(hopper.first_name, 'Hopper, Grace', 'quoted CSV fields keep their commas');
+});
+
+test('bulk import: an uploaded file is read, and the default list fills rows without one', async () => {
+  const number = freshPhone();
+  await go('#/import');
+  await page.locator('#default-list').fill('334');
+  await page.locator('#csv-file').setInputFiles({
+    name: 'leads.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`phone_number,first_name\n${number},Katherine\nnope,Dorothy\n`),
+  });
+  await page.getByTestId('check-summary').filter({ hasText: /^1 of 2 rows are ready/ }).waitFor();
+  assert.equal(await page.locator('#csv-text').inputValue(), `phone_number,first_name\n${number},Katherine\nnope,Dorothy\n`);
+  await page.getByRole('button', { name: 'Import 1 valid row' }).click();
+  await page.getByTestId('import-summary').filter({ hasText: '1 inserted, 1 not inserted.' }).waitFor();
+  const [stored] = await leadsWithPhone(number);
+  assert.equal(stored.list_id, '334');
+  assert.equal(stored.first_name, 'Katherine');
 });
 
 test('the page never held the token and raised no script errors', () => {
