@@ -6,7 +6,9 @@ import {
   ConvosoValidationError,
   ConvosoError,
   type FieldError,
+  type InsertParams,
   type Lead,
+  type UpdateParams,
   type ValidationResult,
 } from 'convoso-leads';
 
@@ -16,6 +18,19 @@ export const client = new ConvosoClient({ baseUrl: new URL('api', document.baseU
 
 /** Form and CSV values: field name to text, empty fields left out. */
 export type Values = Record<string, string>;
+
+/**
+ * Form values as an insert. The two required fields are always present, empty when not filled
+ * in: the validators report an empty one exactly as a missing one (6007).
+ */
+export function insertParams(values: Values): InsertParams {
+  return { ...values, list_id: values.list_id ?? '', phone_number: values.phone_number ?? '' };
+}
+
+/** Form values as an update of lead `leadId`. */
+export function updateParams(leadId: string, values: Values): UpdateParams {
+  return { ...values, lead_id: leadId };
+}
 
 /** A one-line explanation of a failed call, with the service's code when there is one. */
 export function describeError(error: unknown): string {
@@ -98,7 +113,7 @@ export async function insertMany(rows: Values[], options: InsertManyOptions): Pr
   const worker = async () => {
     for (let index = next++; index < rows.length && !options.signal.aborted; index = next++) {
       try {
-        const { lead_id } = await client.insertLead(rows[index] ?? {});
+        const { lead_id } = await client.insertLead(insertParams(rows[index] ?? {}));
         outcomes[index] = { status: 'inserted', leadId: String(lead_id) };
       } catch (error) {
         const errors = fieldErrors(error);

@@ -3,7 +3,7 @@
 import { validateLead } from 'convoso-leads';
 import { h, mount, notice, progressBar } from '../dom';
 import { parseLeadsCsv } from '../csv';
-import { insertMany, problems, type FieldError, type Outcome, type Values } from '../client';
+import { insertMany, insertParams, problems, type FieldError, type Outcome, type Values } from '../client';
 import { labelOf } from '../fields';
 
 const SAMPLE = `first_name,last_name,phone_number,email,list_id
@@ -40,7 +40,7 @@ export function bulkImportScreen(root: HTMLElement): void {
     const list = defaultList.value.trim();
     const rows: Row[] = parsed.rows.map((values, i) => {
       const withList = list && !values.list_id ? { ...values, list_id: list } : values;
-      return { line: i + 2, values: withList, errors: problems(validateLead(withList)) };
+      return { line: i + 2, values: withList, errors: problems(validateLead(insertParams(withList))) };
     });
     showReview(rows, parsed.ignored, parsed.errors);
   };

@@ -4,7 +4,7 @@ import { validateUpdate } from 'convoso-leads';
 import { h, mount, notice } from '../dom';
 import { LEAD_FIELDS, UPDATE_FIELDS, labelOf } from '../fields';
 import { leadForm } from '../lead-form';
-import { client, describeError, problems, searchPage, show, type Lead, type Values } from '../client';
+import { client, describeError, problems, searchPage, show, updateParams, type Lead, type Values } from '../client';
 
 export function leadDetailScreen(root: HTMLElement, id: string): void {
   const status = h('div', { class: 'status-slot' });
@@ -58,11 +58,9 @@ export function leadDetailScreen(root: HTMLElement, id: string): void {
   const edit = (lead: Lead) => {
     const initial: Values = {};
     for (const field of UPDATE_FIELDS) initial[field.name] = show(lead[field.name]);
-    const changed = (values: Values): Values => {
-      const out: Values = { lead_id: id };
-      for (const [name, value] of Object.entries(values)) if (value !== initial[name]) out[name] = value;
-      return out;
-    };
+    // Only what the user changed is sent.
+    const changed = (values: Values) =>
+      updateParams(id, Object.fromEntries(Object.entries(values).filter(([name, value]) => value !== initial[name])));
     const form = leadForm({
       fields: UPDATE_FIELDS,
       initial,

@@ -3,16 +3,16 @@ import { validateLead } from 'convoso-leads';
 import { h, mount, notice } from '../dom';
 import { LEAD_FIELDS } from '../fields';
 import { leadForm } from '../lead-form';
-import { client, problems } from '../client';
+import { client, insertParams, problems } from '../client';
 
 export function newLeadScreen(root: HTMLElement): void {
   const showForm = () => {
     const form = leadForm({
       fields: LEAD_FIELDS,
       submitLabel: 'Create lead',
-      validate: (values) => problems(validateLead(values)),
+      validate: (values) => problems(validateLead(insertParams(values))),
       submit: async (values) => {
-        const { lead_id } = await client.insertLead(values);
+        const { lead_id } = await client.insertLead(insertParams(values));
         mount(
           root,
           h('h1', {}, 'New lead'),
