@@ -45,8 +45,11 @@ for (const [code, regions] of Object.entries(metadata.country_calling_codes)) {
 }
 for (const [code, entry] of Object.entries(metadata.nonGeographic ?? {})) addLengths(code, entry[3]);
 const callingCodes = [...lengths.entries()]
-  .map(([code, all]) => [Number(code), Math.min(...all), Math.max(...all)])
+  // E.164 caps a whole number at 15 digits; libphonenumber lists a few longer national
+  // numbers (62, 81) that cannot be dialled in that form.
+  .map(([code, all]) => [Number(code), Math.min(...all), Math.min(Math.max(...all), 15 - code.length)])
   .sort((a, b) => a[0] - b[0]);
+if (callingCodes.some(([, lo, hi]) => lo < 1 || hi > 15)) throw new Error('a length does not fit a nibble');
 
 // Two-letter codes as a 26×26 bitset indexed by (first letter, second letter).
 const letterBits = (codes) => {
@@ -85,9 +88,15 @@ pub(super) static NANP_AREA_CODES: [u8; 100] = [
 ${bytes(areaBits)}
 ];
 
-/// Country calling codes, sorted, with the shortest and longest national significant number.
-pub(super) static CALLING_CODES: [(u16, u8, u8); ${callingCodes.length}] = [
-${callingCodes.map(([c, lo, hi]) => `    (${c}, ${lo}, ${hi}),`).join('\n')}
+/// Country calling codes, sorted.
+pub(super) static CALLING_CODES: [u16; ${callingCodes.length}] = [
+${bytes(callingCodes.map(([c]) => c))}
+];
+
+/// For each of \`CALLING_CODES\`: the shortest national significant number in the high
+/// nibble, the longest in the low one (lengths are 2–15).
+pub(super) static NATIONAL_LENGTHS: [u8; ${callingCodes.length}] = [
+${bytes(callingCodes.map(([, lo, hi]) => (lo << 4) | hi))}
 ];
 
 /// ISO 3166-1 alpha-2 country codes: bit \`26 * (first - 'A') + (second - 'A')\`.

@@ -88,12 +88,9 @@ pub fn check_emails(field: &str) -> impl Iterator<Item = (u32, &str, Result<(), 
 
 /// The pieces of a multi-address field (split at `,` `;` and ASCII whitespace).
 pub fn split_emails(field: &str) -> impl Iterator<Item = &str> {
-    // Splitting at ASCII bytes keeps every piece valid UTF-8.
     field
-        .as_bytes()
-        .split(|&b| b == b',' || b == b';' || b.is_ascii_whitespace())
+        .split(|c: char| c == ',' || c == ';' || c.is_ascii_whitespace())
         .filter(|piece| !piece.is_empty())
-        .filter_map(|piece| core::str::from_utf8(piece).ok())
 }
 
 fn check_local(local: &[u8]) -> Result<(), Invalid> {
@@ -115,7 +112,9 @@ fn check_local(local: &[u8]) -> Result<(), Invalid> {
 
 /// RFC 5322 `atext`: what a dot-atom local part is made of.
 fn is_atext(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&b)
+    // ! # $ % & ' * + - / = ? ^ _ ` { | } ~
+    b.is_ascii_alphanumeric()
+        || matches!(b, b'!' | b'#'..=b'\'' | b'*' | b'+' | b'-' | b'/' | b'=' | b'?' | b'^'..=b'`' | b'{'..=b'~')
 }
 
 fn check_domain(domain: &[u8]) -> Result<(), Invalid> {

@@ -134,8 +134,7 @@ fn int_text(n: i64, buffer: &mut [u8; INT_TEXT]) -> &str {
             *slot = b'-';
         }
     }
-    buffer
-        .get(start..)
-        .and_then(|digits| core::str::from_utf8(digits).ok())
-        .unwrap_or("")
+    let digits = buffer.get(start..).unwrap_or(&[]);
+    // SAFETY: the loops above write only ASCII digits and `-` (see `Phone::slice`).
+    unsafe { core::str::from_utf8_unchecked(digits) }
 }

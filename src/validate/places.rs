@@ -83,11 +83,17 @@ fn is_canadian_postal(text: &str) -> bool {
         [a, b, c, b' ' | b'-', d, e, f] => ([*a, *b, *c], [*d, *e, *f]),
         _ => return false,
     };
-    let letter = |c: u8| c.is_ascii_alphabetic() && !b"DFIOQU".contains(&c.to_ascii_uppercase());
+    let letter = |c: u8| {
+        c.is_ascii_alphabetic()
+            && !matches!(
+                c.to_ascii_uppercase(),
+                b'D' | b'F' | b'I' | b'O' | b'Q' | b'U'
+            )
+    };
     let [l1, d1, l2] = fsa;
     let [d2, l3, d3] = ldu;
     letter(l1)
-        && !b"WZ".contains(&l1.to_ascii_uppercase())
+        && !matches!(l1.to_ascii_uppercase(), b'W' | b'Z')
         && d1.is_ascii_digit()
         && letter(l2)
         && d2.is_ascii_digit()

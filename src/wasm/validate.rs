@@ -38,6 +38,14 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn slice(this: &Text, start: u32, end: u32) -> JsValue;
 
+    /// The optional options argument of `validatePhone`.
+    #[wasm_bindgen(typescript_type = "PhoneOptions")]
+    pub type PhoneOptionsArg;
+
+    /// The optional options argument of the request validators.
+    #[wasm_bindgen(typescript_type = "LeadOptions")]
+    pub type LeadOptionsArg;
+
     #[wasm_bindgen(js_name = Array)]
     type List;
 
@@ -219,9 +227,10 @@ export type RecordingsParams = LooseParams;
 #[wasm_bindgen(js_name = validatePhone, unchecked_return_type = "PhoneResult")]
 pub fn validate_phone(
     #[wasm_bindgen(unchecked_param_type = "string | number")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PhoneOptions")] options: Option<JsValue>,
+    options: Option<PhoneOptionsArg>,
 ) -> JsValue {
     let read = options
+        .map(JsValue::from)
         .filter(JsValue::is_object)
         .map(|o| JsPhoneOptions::from_js(&o));
     let phone_code = read
@@ -306,7 +315,7 @@ pub fn validate_email(#[wasm_bindgen(unchecked_param_type = "string")] input: Js
 #[wasm_bindgen(js_name = validateLead, unchecked_return_type = "ValidationResult")]
 pub fn validate_lead(
     #[wasm_bindgen(unchecked_param_type = "InsertParams")] lead: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LeadOptions")] options: Option<JsValue>,
+    options: Option<LeadOptionsArg>,
 ) -> JsValue {
     validate_js(&INSERT, lead, options)
 }
@@ -315,7 +324,7 @@ pub fn validate_lead(
 #[wasm_bindgen(js_name = validateUpdate, unchecked_return_type = "ValidationResult")]
 pub fn validate_update(
     #[wasm_bindgen(unchecked_param_type = "UpdateParams")] params: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LeadOptions")] options: Option<JsValue>,
+    options: Option<LeadOptionsArg>,
 ) -> JsValue {
     validate_js(&UPDATE, params, options)
 }
@@ -336,8 +345,9 @@ pub fn validate_recordings(
     validate_js(&RECORDINGS, params, None)
 }
 
-fn validate_js(request: &Request, params: JsValue, options: Option<JsValue>) -> JsValue {
+fn validate_js(request: &Request, params: JsValue, options: Option<LeadOptionsArg>) -> JsValue {
     let options = options
+        .map(JsValue::from)
         .filter(JsValue::is_object)
         .map(|o| JsLeadOptions::from_js(&o));
     // A missing or non-object argument reads as an empty request: its required fields are
