@@ -17,6 +17,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb_version"; t
   cargo install wasm-bindgen-cli --version "$wb_version"
 fi
 
+# The fuzz targets of the validators (scripts/test/validate.sh) run under cargo-fuzz.
+if ! command -v cargo-fuzz >/dev/null; then
+  log "cargo-fuzz (a minute, once)"
+  cargo install cargo-fuzz --version 0.13.2
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "chromium + chromedriver (Debian packages) for browser tests"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

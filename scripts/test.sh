@@ -9,6 +9,7 @@ scripts/setup.sh
 stages=(
   lint
   sandbox
+  validate
   rust-native
 )
 for stage in "${stages[@]}"; do

@@ -1,0 +1,129 @@
+// The validators as JavaScript sees them (validation-only wasm, bound for Node): the result
+// shapes of issue 4's examples, key for key, and a strict TypeScript consumer of the
+// generated declarations (the web build's .d.ts, as the package ships it).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const wasmDir = path.resolve(process.env.VALIDATE_WASM_DIR ?? path.join(root, 'target/validate-wasm'));
+const v = require(path.join(wasmDir, 'node/convoso_leads.js'));
+
+test('validatePhone: the issue examples, number input and phone_code', () => {
+  assert.deepEqual(v.validatePhone('(201) 555-0123'), {
+    valid: true,
+    phone_number: '2015550123',
+    phone_code: '1',
+    e164: '+12015550123',
+  });
+  const bad = v.validatePhone('201-155-0123');
+  assert.deepEqual(Object.keys(bad), ['valid', 'code', 'message']);
+  assert.equal(bad.valid, false);
+  assert.equal(bad.code, 6008);
+  assert.ok(bad.message.length > 0);
+  assert.equal(v.validatePhone(2015550123).e164, '+12015550123');
+  assert.equal(v.validatePhone('20 7946 0958', { phone_code: 44 }).e164, '+442079460958');
+  assert.equal(v.validatePhone('20 7946 0958', { phone_code: '+44' }).phone_code, '44');
+  assert.equal(v.validatePhone('9992345678').valid, true);
+  assert.equal(v.validatePhone('9992345678', { assigned_area_codes_only: true }).valid, false);
+  assert.equal(v.validatePhone('2015550123', { phone_code: '999' }).code, 9001);
+  assert.equal(v.validatePhone(undefined).code, 6008);
+  assert.equal(v.validatePhone({}).code, 6008);
+});
+
+test('validateEmail: several addresses, errors per address', () => {
+  assert.deepEqual(v.validateEmail('a@b.com; c@d.org'), { valid: true, emails: ['a@b.com', 'c@d.org'] });
+  const bad = v.validateEmail('a@b.com, nope; John <j@x.com>');
+  assert.equal(bad.valid, false);
+  assert.equal(bad.code, 6079);
+  assert.deepEqual(
+    bad.errors.map((e) => [e.index, e.address, e.code]),
+    [
+      [1, 'nope', 6079],
+      [2, 'John', 6079],
+      [3, '<j@x.com>', 6079],
+    ],
+  );
+  assert.equal(bad.message, bad.errors[0].message);
+  assert.equal(v.validateEmail('').code, 6079);
+});
+
+test('validateLead and the other request validators', () => {
+  assert.deepEqual(v.validateLead({ list_id: '333', phone_number: '5551234567' }), { valid: true });
+  const issue = v.validateLead({ list_id: '333', phone_number: '12' });
+  assert.equal(issue.valid, false);
+  assert.deepEqual(issue.errors.map((e) => Object.keys(e)), [['field', 'code', 'message']]);
+  assert.deepEqual(issue.errors.map((e) => [e.field, e.code]), [['phone_number', 6008]]);
+
+  const many = v.validateLead(
+    { list_id: 333, phone_number: 5551234567, email: 'x@y.com bad', check_dup: 7, hopper: true },
+    { required: ['first_name'] },
+  );
+  assert.deepEqual(
+    many.errors.map((e) => [e.field, e.code, e.index]),
+    [
+      ['email', 6079, 1],
+      ['check_dup', 9005, undefined],
+      ['first_name', 6023, undefined],
+    ],
+  );
+  assert.deepEqual(
+    v.validateLead(undefined).errors.map((e) => [e.field, e.code]),
+    [
+      ['list_id', 6007],
+      ['phone_number', 6007],
+    ],
+  );
+  assert.deepEqual(
+    v.validateSearch({ limit: 0, offset: -1 }).errors.map((e) => [e.field, e.code]),
+    [
+      ['offset', 7231],
+      ['limit', 7258],
+    ],
+  );
+  assert.deepEqual(v.validateUpdate({}).errors.map((e) => e.code), [6070]);
+  assert.deepEqual(v.validateUpdate({ lead_id: '12345', status: 'COMPLETED' }), { valid: true });
+  assert.deepEqual(v.validateRecordings({ lead_id: '1', limit: 101 }).errors.map((e) => e.code), [7258]);
+  assert.deepEqual(v.validateRecordings({ lead_id: 12345, limit: '100', offset: '0' }), { valid: true });
+});
+
+test('the generated TypeScript declarations type a strict consumer', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'validate-types-'));
+  cpSync(path.join(wasmDir, 'web'), dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'consumer.ts'),
+    `import { validatePhone, validateEmail, validateLead, validateSearch, validateUpdate, validateRecordings } from './convoso_leads.js';
+import type { PhoneResult, EmailResult, ValidationResult, FieldError } from './convoso_leads.js';
+const phone: PhoneResult = validatePhone('(201) 555-0123', { assigned_area_codes_only: true });
+const digits: string = phone.valid ? phone.phone_number + phone.e164 + phone.phone_code : phone.message + phone.code.toFixed();
+const email: EmailResult = validateEmail('a@b.com; c@d.org');
+const first: number | undefined = email.valid ? email.emails.length : email.errors[0]?.index;
+const lead: ValidationResult = validateLead({ list_id: '333', phone_number: '12' }, { required: ['first_name'] });
+const errors: FieldError[] = lead.valid ? [] : lead.errors;
+const index: number | undefined = errors[0]?.index;
+validateSearch({ limit: 10 });
+validateUpdate({ lead_id: '1' });
+validateRecordings({ lead_id: '1' });
+validatePhone(2015550123);
+// @ts-expect-error a phone result has no errors
+phone.errors;
+// @ts-expect-error only a valid result has phone_number
+phone.phone_number;
+export { digits, first, index };
+`,
+  );
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'es2022', moduleResolution: 'bundler', lib: ['es2022', 'dom'], skipLibCheck: false },
+      files: ['consumer.ts'],
+    }),
+  );
+  execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', dir], { stdio: 'pipe' });
+});
