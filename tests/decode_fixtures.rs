@@ -156,3 +156,42 @@ fn typed_lead_keeps_custom_fields() {
     assert_eq!(lead.first_name, None);
     assert_eq!(lead.extra.get("field_1"), Some(&json!("blue")));
 }
+
+#[test]
+fn wasm_corpus_lists_every_fixture() {
+    let listing = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/wasm_fixtures.rs"
+    ))
+    .expect("tests/wasm_fixtures.rs");
+    let mut count = 0;
+    for endpoint in ["delete", "insert", "recordings", "search", "update"] {
+        for entry in fs::read_dir(Path::new(CORPUS).join(endpoint)).expect("endpoint dir") {
+            let file = entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
+            let Some((stem, ext)) = file.rsplit_once('.') else {
+                continue;
+            };
+            if file.ends_with(".expect.json") {
+                continue;
+            }
+            let line = format!(r#"("{endpoint}", "{stem}", "{ext}"),"#);
+            assert!(
+                listing.contains(&line),
+                "tests/wasm_fixtures.rs does not list {endpoint}/{file}"
+            );
+            count += 1;
+        }
+    }
+    let listed = listing
+        .lines()
+        .filter(|l| l.trim_start().starts_with("(\""))
+        .count();
+    assert_eq!(
+        listed, count,
+        "tests/wasm_fixtures.rs lists fixtures that do not exist"
+    );
+}

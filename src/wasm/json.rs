@@ -1,17 +1,33 @@
 //! [`Json`] over the JS engine's own values: answers are parsed with `JSON.parse` and
 //! normalised in place, so the wasm carries no JSON parser and builds no objects of its own.
 
-use js_sys::{Array, JsString, Reflect};
+use js_sys::{Array, JsString};
 use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 
 use crate::wire::json::{Json, Kind};
+use crate::wire::normalise::{FieldSpec, Spot, ValueKind};
 
 #[wasm_bindgen]
 extern "C" {
     /// `JSON.parse` on a JS string, without copying the text through wasm memory.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn parse_json(text: &JsString) -> Result<JsValue, JsValue>;
+
+    /// Any JS object, by property. Plain indexing (no `Reflect` and no try/catch around it):
+    /// decoding reads tens of thousands of properties per page.
+    type Props;
+
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn get(this: &Props, key: &JsValue) -> JsValue;
+
+    #[wasm_bindgen(method, structural, indexing_setter)]
+    fn set(this: &Props, key: &JsValue, value: &JsValue);
+}
+
+#[wasm_bindgen(module = "/src/wasm/decode.js")]
+extern "C" {
+    fn mismatches(items: &JsValue, keys: &Array, types: &Array, required: &Array) -> Vec<i32>;
 }
 
 /// A JS value decoding works on; serialises as itself (serde-wasm-bindgen passes it through).
@@ -59,11 +75,11 @@ impl Json for Js {
     }
 
     fn get(&self, key: &JsValue) -> Option<Js> {
+        // Only objects are indexed: indexing `null` would throw.
         if !self.0.is_object() {
             return None;
         }
-        Reflect::get(&self.0, key)
-            .ok()
+        Some(self.0.unchecked_ref::<Props>().get(key))
             .filter(|v| !v.is_undefined())
             .map(Js)
     }
@@ -73,9 +89,9 @@ impl Json for Js {
     }
 
     fn set(&mut self, key: &JsValue, value: Js) {
+        // Objects from JSON.parse are plain and unfrozen: setting cannot throw.
         if self.0.is_object() {
-            // Only fails on frozen objects, which JSON.parse never makes.
-            let _ = Reflect::set(&self.0, key, &value.0);
+            self.0.unchecked_ref::<Props>().set(key, &value.0);
         }
     }
 
@@ -93,6 +109,42 @@ impl Json for Js {
 
     fn into_items(self) -> Option<Vec<Js>> {
         Array::is_array(&self.0).then(|| Array::from(&self.0).iter().map(Js).collect())
+    }
+
+    fn array_len(&self) -> Option<usize> {
+        Array::is_array(&self.0).then(|| Array::from(&self.0).length() as usize)
+    }
+
+    /// One call into JS (decode.js) finds the few places that are not already normal.
+    fn spots(list: &Js, fields: &[(JsValue, &'static FieldSpec)]) -> Vec<Spot> {
+        if !Array::is_array(&list.0) {
+            return Vec::new();
+        }
+        let keys: Array = fields.iter().map(|(key, _)| key.clone()).collect();
+        let types: Array = fields
+            .iter()
+            .map(|(_, spec)| {
+                JsValue::from_str(match spec.kind {
+                    ValueKind::Text => "string",
+                    ValueKind::Number => "number",
+                })
+            })
+            .collect();
+        let required: Array = fields
+            .iter()
+            .map(|(_, spec)| JsValue::from_bool(spec.required))
+            .collect();
+        mismatches(&list.0, &keys, &types, &required)
+            .chunks_exact(2)
+            .filter_map(|pair| match *pair {
+                [item, -1] => Some(Spot::Item(usize::try_from(item).ok()?)),
+                [item, field] => Some(Spot::Field(
+                    usize::try_from(item).ok()?,
+                    usize::try_from(field).ok()?,
+                )),
+                _ => None,
+            })
+            .collect()
     }
 
     fn string(s: &str) -> Js {

@@ -9,7 +9,7 @@ pub mod client;
 #[cfg(feature = "client")]
 pub mod errors;
 #[cfg(feature = "client")]
-mod json;
+pub mod json;
 #[cfg(feature = "client")]
 mod transport;
 mod validate;

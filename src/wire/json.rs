@@ -7,6 +7,7 @@
 //! object builder out of the wasm binary.
 
 use super::lenient::{float_as_int, FromScalar, Scalar as Borrowed};
+use super::normalise::{FieldSpec, Spot};
 use super::params::{BadField, FieldSource};
 
 /// A scalar read out of a value (strings are copied out of JS).
@@ -63,6 +64,16 @@ pub trait Json: Sized {
     fn as_bool(&self) -> Option<bool>;
     /// The elements of an array, or `None` for non-arrays.
     fn into_items(self) -> Option<Vec<Self>>;
+    /// The length of an array, or `None` for non-arrays.
+    fn array_len(&self) -> Option<usize>;
+
+    /// Where in `list` (an array of records) normalisation has work to do. The default says
+    /// "every record"; an implementation may narrow that down in bulk, as long as it never
+    /// leaves out a place that needs work.
+    fn spots(list: &Self, fields: &[(Self::Key, &'static FieldSpec)]) -> Vec<Spot> {
+        let _ = fields;
+        (0..list.array_len().unwrap_or(0)).map(Spot::Item).collect()
+    }
 
     fn string(s: &str) -> Self;
     fn number(n: f64) -> Self;
@@ -159,6 +170,10 @@ mod native {
                 Value::Array(items) => Some(items),
                 _ => None,
             }
+        }
+
+        fn array_len(&self) -> Option<usize> {
+            self.as_array().map(Vec::len)
         }
 
         fn string(s: &str) -> Value {

@@ -32,14 +32,7 @@ pub fn decode<J: Json, R: Record>(
         .or_else(|| payload.take(&J::key("results")))
         .or_else(|| payload.data.take().filter(|d| d.kind() == Kind::Array))
         .ok_or_else(|| format!("no list of {}s (`entries` or `results`)", R::NAME))?;
-    let mut items = list
-        .into_items()
-        .ok_or_else(|| format!("the list of {}s is not an array", R::NAME))?;
-
-    let normaliser = Normaliser::<J>::new::<R>();
-    for item in &mut items {
-        normaliser.apply(item)?;
-    }
+    let items = Normaliser::<J>::new::<R>().apply_list(list, &format!("{}s", R::NAME))?;
 
     let field = |name: &str| payload.get(&J::key(name)).map_or(Ok(None), |v| count(&v));
     let asked = |value: Option<&IntLike>| {
