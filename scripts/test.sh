@@ -9,6 +9,7 @@ scripts/setup.sh
 stages=(
   lint
   sandbox
+  pack
   validate
   rust-native
 )
