@@ -11,6 +11,7 @@ stages=(
   sandbox
   pack
   validate
+  e2e
   rust-native
 )
 for stage in "${stages[@]}"; do
