@@ -8,15 +8,14 @@ import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { createProxyMiddleware } from 'convoso-leads/proxy';
+import { apiProxyFromEnv } from './api-proxy.mjs';
 
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? '127.0.0.1';
-const upstream = process.env.CONVOSO_UPSTREAM ?? 'http://127.0.0.1:8787/v1';
-const authToken = process.env.CONVOSO_AUTH_TOKEN;
+const api = apiProxyFromEnv(process.env);
 const dist = fileURLToPath(new URL('./dist', import.meta.url));
 
-if (!authToken) {
+if (!api) {
   console.error('CONVOSO_AUTH_TOKEN is not set: the proxy needs the token to add to each call.');
   process.exit(2);
 }
@@ -25,11 +24,10 @@ if (!existsSync(dist)) {
   process.exit(2);
 }
 
-const api = createProxyMiddleware({ authToken, upstream });
 const assets = sirv(dist, { etag: true });
 
 const server = http.createServer((req, res) => {
-  if (req.url?.startsWith('/api/')) return api(req, res);
+  if (req.url?.startsWith('/api/')) return api.middleware(req, res);
   assets(req, res, () => {
     res.statusCode = 404;
     res.setHeader('content-type', 'text/plain');
@@ -38,7 +36,7 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(port, host, () => {
-  console.log(`Demo app listening on http://${host}:${port}/ (API calls proxied to ${upstream})`);
+  console.log(`Demo app listening on http://${host}:${port}/ (API calls proxied to ${api.upstream})`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

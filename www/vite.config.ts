@@ -1,19 +1,15 @@
 // `npm run dev`: Vite's dev server with the same proxy mounted under /api as server.mjs uses,
 // so development and the production build talk to the service the same way.
 import { defineConfig, type Plugin } from 'vite';
-import { createProxyMiddleware } from 'convoso-leads/proxy';
+import { apiProxyFromEnv } from './api-proxy.mjs';
 
 function convosoProxy(): Plugin {
   return {
     name: 'convoso-proxy',
     configureServer(server) {
-      const authToken = process.env.CONVOSO_AUTH_TOKEN;
-      if (!authToken) {
-        server.config.logger.warn('CONVOSO_AUTH_TOKEN is not set: /api calls will fail.');
-        return;
-      }
-      const upstream = process.env.CONVOSO_UPSTREAM ?? 'http://127.0.0.1:8787/v1';
-      server.middlewares.use('/api', createProxyMiddleware({ authToken, upstream }));
+      const api = apiProxyFromEnv(process.env);
+      if (api) server.middlewares.use('/api', api.middleware);
+      else server.config.logger.warn('CONVOSO_AUTH_TOKEN is not set: /api calls will fail.');
     },
   };
 }

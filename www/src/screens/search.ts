@@ -4,15 +4,12 @@ import { h, mount, notice, progressBar } from '../dom';
 import { describeError, loadAll, problems, searchPage, show, type Lead } from '../client';
 import { labelOf } from '../fields';
 
-const FILTERS: readonly { name: string; label: string; type?: string; placeholder?: string }[] = [
-  { name: 'list_id', label: 'List ID' },
-  { name: 'status', label: 'Status' },
-  { name: 'first_name', label: 'First name' },
-  { name: 'last_name', label: 'Last name' },
-  { name: 'phone_number', label: 'Phone' },
-  { name: 'email', label: 'Email' },
-  { name: 'city', label: 'City' },
-  { name: 'state', label: 'State' },
+// Text filters share the lead fields' labels; the date range is search-only.
+const FILTERS: readonly { name: string; label: string; type?: string }[] = [
+  ...['list_id', 'status', 'first_name', 'last_name', 'phone_number', 'email', 'city', 'state'].map((name) => ({
+    name,
+    label: labelOf(name),
+  })),
   { name: 'created_at_start_date', label: 'Created from', type: 'date' },
   { name: 'created_at_end_date', label: 'Created to', type: 'date' },
 ];
