@@ -251,6 +251,14 @@ test('bulk import: good rows are inserted, bad rows are reported and not sent', 
   for (const number of bad.slice(1)) assert.equal((await leadsWithPhone(number)).length, 0, `${number} was not sent`);
   const [hopper] = await leadsWithPhone(good[1]);
   assert.equal(hopper.first_name, 'Hopper, Grace', 'quoted CSV fields keep their commas');
+
+  // Importing the same file again: the duplicate check makes the service refuse each good row.
+  await page.getByRole('button', { name: 'Back to check' }).click();
+  assert.match(await page.locator('.notice', { hasText: 'Ignored columns' }).innerText(), /favourite_colour/);
+  await page.getByRole('button', { name: 'Import 3 valid rows' }).click();
+  await page.getByTestId('import-summary').filter({ hasText: '0 inserted, 6 not inserted.' }).waitFor();
+  for (const line of [2, 4, 7]) assert.match(await rowResult(line).innerText(), /6009/);
+  for (const number of good) assert.equal((await leadsWithPhone(number)).length, 1, `${number} still exists once`);
 });
 
 test('bulk import: an uploaded file is read, and the default list fills rows without one', async () => {

@@ -15,6 +15,22 @@ export interface FieldSpec {
   wide?: boolean;
 }
 
+// The service checks nothing unless asked; a lead form should not create duplicates.
+export const CHECK_DUP_FIELD: FieldSpec = {
+  name: 'check_dup',
+  label: 'Duplicate check',
+  input: 'select',
+  options: [
+    ['0', 'None'],
+    ['1', 'This list'],
+    ['2', 'All lists'],
+    ['3', 'All lists and archive'],
+    ['4', 'Complete (alternate phones too)'],
+  ],
+  initial: '2',
+  update: false,
+};
+
 export const LEAD_FIELDS: readonly FieldSpec[] = [
   { name: 'list_id', label: 'List ID', required: true, placeholder: 'e.g. 333' },
   { name: 'status', label: 'Status', placeholder: 'e.g. NEW' },
@@ -39,24 +55,11 @@ export const LEAD_FIELDS: readonly FieldSpec[] = [
   },
   { name: 'date_of_birth', label: 'Date of birth', input: 'date', update: false },
   { name: 'notes', label: 'Notes', input: 'textarea', wide: true },
-  // The service checks nothing unless asked; a lead form should not create duplicates.
-  {
-    name: 'check_dup',
-    label: 'Duplicate check',
-    input: 'select',
-    options: [
-      ['0', 'None'],
-      ['1', 'This list'],
-      ['2', 'All lists'],
-      ['3', 'All lists and archive'],
-      ['4', 'Complete (alternate phones too)'],
-    ],
-    initial: '2',
-    update: false,
-  },
+  CHECK_DUP_FIELD,
 ];
 
 export const UPDATE_FIELDS = LEAD_FIELDS.filter((field) => field.update !== false);
+
 
 // Fields the service sets itself: shown on the detail page, never edited.
 const READ_ONLY_LABELS: Record<string, string> = { id: 'Lead ID', created_at: 'Created', modified_at: 'Modified' };

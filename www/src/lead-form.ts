@@ -62,13 +62,7 @@ export function leadForm(options: LeadFormOptions): HTMLFormElement {
   const fieldRow = (field: FieldSpec) => {
     const id = `field-${field.name}`;
     const initial = options.initial?.[field.name] ?? field.initial ?? '';
-    const common = { id, name: field.name, 'aria-describedby': `${id}-error`, required: field.required };
-    const control: Control =
-      field.input === 'textarea'
-        ? h('textarea', { ...common, rows: 3 }, initial)
-        : field.input === 'select'
-          ? h('select', common, ...(field.options ?? []).map(([value, label]) => h('option', { value, selected: value === initial }, label)))
-          : h('input', { ...common, type: field.input ?? 'text', value: initial, placeholder: field.placeholder, autocomplete: 'off' });
+    const control = fieldControl(field, id, initial, { 'aria-describedby': `${id}-error`, required: field.required });
     control.addEventListener('input', () => {
       reported = reported.filter((e) => e.field !== field.name);
       refresh();
@@ -121,4 +115,14 @@ export function leadForm(options: LeadFormOptions): HTMLFormElement {
 
   refresh();
   return form;
+}
+
+/** The input, select or textarea for `field`, holding `value`. */
+export function fieldControl(field: FieldSpec, id: string, value: string, attrs: Record<string, unknown> = {}): Control {
+  const common = { id, name: field.name, ...attrs };
+  if (field.input === 'textarea') return h('textarea', { ...common, rows: 3 }, value);
+  if (field.input === 'select') {
+    return h('select', common, (field.options ?? []).map(([option, label]) => h('option', { value: option, selected: option === value }, label)));
+  }
+  return h('input', { ...common, type: field.input ?? 'text', value, placeholder: field.placeholder, autocomplete: 'off' });
 }

@@ -4,7 +4,8 @@ import { validateLead } from 'convoso-leads';
 import { h, mount, notice, progressBar } from '../dom';
 import { parseLeadsCsv } from '../csv';
 import { insertMany, insertParams, problems, type FieldError, type Outcome, type Values } from '../client';
-import { labelOf } from '../fields';
+import { CHECK_DUP_FIELD, labelOf } from '../fields';
+import { fieldControl } from '../lead-form';
 
 const SAMPLE = `first_name,last_name,phone_number,email,list_id
 Ada,Lovelace,(202) 555-0143,ada@example.com,333
@@ -21,6 +22,9 @@ export function bulkImportScreen(root: HTMLElement): void {
   const text = h('textarea', { id: 'csv-text', rows: 8, spellcheck: false, placeholder: SAMPLE });
   const file = h('input', { id: 'csv-file', type: 'file', accept: '.csv,text/csv' });
   const defaultList = h('input', { id: 'default-list', placeholder: 'used when a row has none' });
+  // An import-wide default, as on the New lead form: a file imported twice is then answered
+  // 6009 row by row instead of creating duplicates.
+  const dupCheck = fieldControl(CHECK_DUP_FIELD, 'dup-check', CHECK_DUP_FIELD.initial ?? '');
   const review = h('div', { class: 'review', 'data-testid': 'review' });
 
   file.addEventListener('change', async () => {
@@ -37,10 +41,12 @@ export function bulkImportScreen(root: HTMLElement): void {
       mount(review, notice('error', 'No rows found. The first line must name the columns, e.g. phone_number,list_id.'), parsed.errors.join(' '));
       return;
     }
-    const list = defaultList.value.trim();
-    const rows: Row[] = parsed.rows.map((values, i) => {
-      const withList = list && !values.list_id ? { ...values, list_id: list } : values;
-      return { line: i + 2, values: withList, errors: problems(validateLead(insertParams(withList))) };
+    const defaults: Values = {};
+    if (defaultList.value.trim()) defaults.list_id = defaultList.value.trim();
+    if (dupCheck.value) defaults.check_dup = dupCheck.value;
+    const rows: Row[] = parsed.rows.map((row, i) => {
+      const values = { ...defaults, ...row };
+      return { line: i + 2, values, errors: problems(validateLead(insertParams(values))) };
     });
     showReview(rows, parsed.ignored, parsed.errors);
   };
@@ -49,7 +55,12 @@ export function bulkImportScreen(root: HTMLElement): void {
     const valid = rows.filter((r) => r.errors.length === 0);
     const importButton = h(
       'button',
-      { type: 'button', class: 'primary', disabled: valid.length === 0, onclick: () => run(rows, valid) },
+      {
+        type: 'button',
+        class: 'primary',
+        disabled: valid.length === 0,
+        onclick: () => run(rows, valid, () => showReview(rows, ignored, csvErrors)),
+      },
       `Import ${valid.length} valid row${valid.length === 1 ? '' : 's'}`,
     );
     mount(
@@ -63,7 +74,7 @@ export function bulkImportScreen(root: HTMLElement): void {
     );
   };
 
-  const run = async (rows: Row[], valid: Row[]) => {
+  const run = async (rows: Row[], valid: Row[], back: () => void) => {
     const controller = new AbortController();
     const progress = progressBar('Import progress');
     progress.update(0, valid.length);
@@ -87,7 +98,7 @@ export function bulkImportScreen(root: HTMLElement): void {
         h('span', { 'data-testid': 'import-summary' }, `${count('inserted')} inserted, ${failed} not inserted.`),
       ),
       rowTable(rows, (row) => outcomeCell(byRow.get(row) ?? { status: 'invalid', errors: row.errors })),
-      h('div', { class: 'form-actions' }, h('button', { type: 'button', onclick: () => showReview(rows, [], []) }, 'Back to check')),
+      h('div', { class: 'form-actions' }, h('button', { type: 'button', onclick: back }, 'Back to check')),
     );
   };
 
@@ -105,6 +116,7 @@ export function bulkImportScreen(root: HTMLElement): void {
         { class: 'grid' },
         h('div', { class: 'field' }, h('label', { for: 'csv-file' }, 'Or upload a file'), file),
         h('div', { class: 'field' }, h('label', { for: 'default-list' }, 'Default list ID'), defaultList),
+        h('div', { class: 'field' }, h('label', { for: 'dup-check' }, CHECK_DUP_FIELD.label), dupCheck),
       ),
       h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'primary', onclick: check }, 'Check rows')),
     ),
