@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Builds the validation-only wasm (no `client` feature, size-first `wasm` profile) and binds
-# it twice into $1 (default target/validate-wasm): web/ as the package ships it, after
-# wasm-opt -Oz, and node/ for the differential test to require().
+# Builds the validation-only wasm (no `client` feature; `typescript` for the request types in
+# its .d.ts, which costs no wasm; size-first `wasm` profile) and binds it twice into $1
+# (default target/validate-wasm): web/ as the package ships it, after wasm-opt -Oz, and node/
+# for the differential test to require().
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-target/validate-wasm}
 target_dir=${CARGO_TARGET_DIR:-target}
 rm -rf "$out"
 mkdir -p "$out"
-cargo build -p convoso-leads --lib --target wasm32-unknown-unknown --no-default-features --profile wasm
+cargo build -p convoso-leads --lib --target wasm32-unknown-unknown --no-default-features --features typescript --profile wasm
 wasm="$target_dir/wasm32-unknown-unknown/wasm/convoso_leads.wasm"
 wasm-bindgen --target web --out-dir "$out/web" "$wasm"
 node_modules/.bin/wasm-opt -Oz "$out/web/convoso_leads_bg.wasm" -o "$out/web/convoso_leads_bg.wasm"

@@ -111,6 +111,8 @@ validateSearch({ limit: 10 });
 validateUpdate({ lead_id: '1' });
 validateRecordings({ lead_id: '1' });
 validatePhone(2015550123);
+// @ts-expect-error the request types are the params types: a misspelt field is an error
+validateLead({ list_idd: '333' });
 // @ts-expect-error a phone result has no errors
 phone.errors;
 // @ts-expect-error only a valid result has phone_number
