@@ -233,18 +233,18 @@ test('bulk import: good rows are inserted, bad rows are reported and not sent', 
   await summary.waitFor();
   assert.match(await summary.innerText(), /^3 of 6 rows are ready/);
   assert.match(await page.locator('.notice', { hasText: 'Ignored columns' }).innerText(), /favourite_colour/);
-  const rowResult = (line) => page.locator(`tr[data-line="${line}"] [data-testid=row-result]`);
-  assert.equal(await rowResult(3).locator('li').getAttribute('data-code'), '6008');
-  assert.equal(await rowResult(5).locator('li').getAttribute('data-code'), '6079');
-  assert.match(await rowResult(6).innerText(), /List ID/);
+  const rowResult = (row) => page.locator(`tr[data-row="${row}"] [data-testid=row-result]`);
+  assert.equal(await rowResult(2).locator('li').getAttribute('data-code'), '6008');
+  assert.equal(await rowResult(4).locator('li').getAttribute('data-code'), '6079');
+  assert.match(await rowResult(5).innerText(), /List ID/);
   await screenshot(page, 'bulk-import-check');
 
   await page.getByRole('button', { name: 'Import 3 valid rows' }).click();
   const result = page.getByTestId('import-summary');
   await result.waitFor();
   assert.equal(await result.innerText(), '3 inserted, 3 not inserted.');
-  for (const line of [2, 4, 7]) assert.match(await rowResult(line).innerText(), /^Inserted as \d+$/);
-  for (const line of [3, 5, 6]) assert.ok((await rowResult(line).locator('li').count()) > 0, `line ${line} shows its errors`);
+  for (const row of [1, 3, 6]) assert.match(await rowResult(row).innerText(), /^Inserted as \d+$/);
+  for (const row of [2, 4, 5]) assert.ok((await rowResult(row).locator('li').count()) > 0, `row ${row} shows its errors`);
   await screenshot(page, 'bulk-import-result');
 
   for (const number of good) assert.equal((await leadsWithPhone(number)).length, 1, `${number} was inserted once`);
@@ -257,7 +257,7 @@ test('bulk import: good rows are inserted, bad rows are reported and not sent', 
   assert.match(await page.locator('.notice', { hasText: 'Ignored columns' }).innerText(), /favourite_colour/);
   await page.getByRole('button', { name: 'Import 3 valid rows' }).click();
   await page.getByTestId('import-summary').filter({ hasText: '0 inserted, 6 not inserted.' }).waitFor();
-  for (const line of [2, 4, 7]) assert.match(await rowResult(line).innerText(), /6009/);
+  for (const row of [1, 3, 6]) assert.match(await rowResult(row).innerText(), /6009/);
   for (const number of good) assert.equal((await leadsWithPhone(number)).length, 1, `${number} still exists once`);
 });
 

@@ -2,8 +2,7 @@
 // the user types (once the field has been visited) and when they leave it; the package's
 // message shows next to the field, and submit stays disabled while anything is invalid.
 import { h, mount, notice } from './dom';
-import type { FieldSpec } from './fields';
-import { labelOf } from './fields';
+import { labelOf, type FieldSpec } from './fields';
 import { describeError, fieldErrors, type FieldError, type Values } from './client';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;

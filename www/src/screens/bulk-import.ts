@@ -13,7 +13,8 @@ Alan,Turing,not a phone,alan@example,333`;
 const CONCURRENCY = 4;
 
 interface Row {
-  line: number;
+  /** 1-based position among the data rows (a quoted field may span lines, so not a line number). */
+  number: number;
   values: Values;
   errors: FieldError[];
 }
@@ -46,7 +47,7 @@ export function bulkImportScreen(root: HTMLElement): void {
     if (dupCheck.value) defaults.check_dup = dupCheck.value;
     const rows: Row[] = parsed.rows.map((row, i) => {
       const values = { ...defaults, ...row };
-      return { line: i + 2, values, errors: problems(validateLead(insertParams(values))) };
+      return { number: i + 1, values, errors: problems(validateLead(insertParams(values))) };
     });
     showReview(rows, parsed.ignored, parsed.errors);
   };
@@ -131,15 +132,15 @@ function rowTable(rows: Row[], result: (row: Row) => HTMLElement): HTMLElement {
     h(
       'table',
       { class: 'rows' },
-      h('thead', {}, h('tr', {}, ['Line', 'Name', 'Phone', 'Email', 'List', 'Result'].map((t) => h('th', {}, t)))),
+      h('thead', {}, h('tr', {}, ['Row', 'Name', 'Phone', 'Email', 'List', 'Result'].map((t) => h('th', {}, t)))),
       h(
         'tbody',
         {},
         rows.map((row) =>
           h(
             'tr',
-            { 'data-line': row.line, class: row.errors.length > 0 ? 'bad' : '' },
-            h('td', {}, row.line),
+            { 'data-row': row.number, class: row.errors.length > 0 ? 'bad' : '' },
+            h('td', {}, row.number),
             h('td', {}, [row.values.first_name, row.values.last_name].filter(Boolean).join(' ')),
             h('td', {}, row.values.phone_number ?? ''),
             h('td', {}, row.values.email ?? ''),
