@@ -301,6 +301,22 @@ fn phone_code_governs_every_phone_and_an_invalid_one_stops_phone_checks() {
 }
 
 #[test]
+fn blank_phone_code_and_country_count_as_not_given() {
+    assert_eq!(
+        insert(json!({ "list_id": 1, "phone_number": "2015550123", "phone_code": " " })),
+        vec![]
+    );
+    assert_eq!(
+        insert(json!({ "list_id": 1, "phone_number": "+44 20 7946 0958", "phone_code": "" })),
+        one("phone_number", INVALID_PHONE)
+    );
+    assert_eq!(
+        insert(lead(json!({ "country": "", "state": "Bavaria" }))),
+        one("state", INVALID_STATE)
+    );
+}
+
+#[test]
 fn options_add_required_fields_and_assigned_area_codes() {
     let options = LeadOptions {
         assigned_area_codes_only: true,

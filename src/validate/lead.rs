@@ -315,8 +315,9 @@ pub fn check_request(
     assigned_area_codes_only: bool,
     sink: &mut dyn Sink,
 ) {
-    let phone_code_value = fields.value("phone_code");
-    let country_value = fields.value("country");
+    // Blank counts as not given here too: the service's default calling code, no country.
+    let phone_code_value = not_blank(fields.value("phone_code"));
+    let country_value = not_blank(fields.value("country"));
     let context = Context {
         phone_code: given_text(&phone_code_value, &mut [0; INT_TEXT])
             .map(|code| parse_phone_code(code).map(|_| ()))
@@ -355,6 +356,14 @@ pub fn check_required(request: &Request, fields: &dyn Fields, name: &str, sink: 
         .any(|rule| rule.field == name && rule.required.is_some());
     if !in_table && fields.value(name).is_blank() {
         sink.error(name, REQUIRED_FIELD, REQUIRED_MESSAGE, None);
+    }
+}
+
+fn not_blank(value: Value<'_>) -> Value<'_> {
+    if value.is_blank() {
+        Value::Absent
+    } else {
+        value
     }
 }
 
