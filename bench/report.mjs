@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 
 import { SIZE_ONLY } from './contenders.mjs';
-import { bytes, ms, perSecond, ratio } from './targets.mjs';
+import { bytes, ms, perSecond, ratio, shares } from './targets.mjs';
 
 const table = (head, rows) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -22,6 +22,7 @@ function throughputSection(title, group, oursId, fn, labels) {
     labels[id],
     ms(r.importMs),
     ms(r.firstCallMs),
+    ms(r.secondCallMs),
     `\`${JSON.stringify(r.sample)}\` → ${r.verdict}`,
   ]);
   const anyFirst = Object.values(group.firstCall)[0];
@@ -31,10 +32,11 @@ function throughputSection(title, group, oursId, fn, labels) {
     table(['implementation', 'median', 'min – max over rounds', 'ours is', 'accepted'], rows),
     '',
     `Fixed cost of one call of ours (\`${fn}('')\`, turned away at once): ${group.callFloor.nsPerCall.toFixed(0)} ns.`,
+    `Where our calls spend their time (V8 sampling profiler, self time): ${shares(group.profile, group.profile.length)}.`,
     '',
     `First call after import, each in a fresh Node process (median of ${anyFirst.processes} processes):`,
     '',
-    table(['implementation', 'import', 'first call', 'input → verdict'], first),
+    table(['implementation', 'import', 'first call', 'second call', 'input → verdict'], first),
   ].join('\n');
 }
 
@@ -110,7 +112,7 @@ export function renderReport(results) {
     '',
     `Written by \`${meta.command}\` — do not edit by hand; run it again. Raw numbers: \`bench/latest.json\`.`,
     '',
-    `- **Date:** ${meta.date} (run took ${meta.seconds} s), commit \`${meta.commit}\``,
+    `- **Date:** ${meta.date} (run took ${meta.seconds} s), commit \`${meta.commit}\`${meta.uncommitted ? ' plus uncommitted changes' : ''}`,
     `- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; ${m.rustc ?? 'rustc unknown'}`,
     `- **Command:** \`${meta.command}\``,
     '',

@@ -15,11 +15,12 @@ import { packageEntry, RESULTS_DIR, ROOT } from './lib/paths.mjs';
 import { decoding } from './measure/decode.mjs';
 import { overhead } from './measure/overhead.mjs';
 import { sizes } from './measure/size.mjs';
-import { callFloor, firstCall, validationThroughput } from './measure/validation.mjs';
+import { callFloor, firstCall, profileOurs, validationThroughput } from './measure/validation.mjs';
 import { renderReport } from './report.mjs';
 import { judge } from './targets.mjs';
 
 const log = (message) => console.error(`bench: ${message}`);
+const BUILD_INPUTS = ['Cargo.toml', 'Cargo.lock', 'src', 'pkg-template', 'scripts', 'bench/*.mjs', 'bench/lib', 'bench/measure', 'bench/corpus'];
 
 function tool(command, args) {
   try {
@@ -43,6 +44,8 @@ function machine() {
 
 async function main() {
   const started = new Date();
+  // A run over uncommitted sources measures something no commit holds: the report says so.
+  const uncommitted = Boolean(tool('git', ['status', '--porcelain', '--', ...BUILD_INPUTS]));
   const urls = writeContenders();
   const client = await import(packageEntry('.'));
 
@@ -55,6 +58,7 @@ async function main() {
     throughput: await validationThroughput(PHONE, urls, phones),
     firstCall: await firstCall(PHONE, urls, '(201) 555-0123'),
     callFloor: await callFloor(PHONE.find((c) => c.ours), urls),
+    profile: await profileOurs(PHONE.find((c) => c.ours), urls, phones),
   };
 
   log('email validation');
@@ -63,6 +67,7 @@ async function main() {
     throughput: await validationThroughput(EMAIL, urls, emails),
     firstCall: await firstCall(EMAIL, urls, 'jane.doe@example.com'),
     callFloor: await callFloor(EMAIL.find((c) => c.ours), urls),
+    profile: await profileOurs(EMAIL.find((c) => c.ours), urls, emails),
   };
 
   log('response decoding');
@@ -77,6 +82,7 @@ async function main() {
       seconds: Math.round((Date.now() - started) / 1000),
       command: process.env.BENCH_COMMAND ?? 'scripts/bench.sh',
       commit: tool('git', ['rev-parse', '--short', 'HEAD']),
+      uncommitted,
       machine: machine(),
       corpora: {
         phones: { count: PHONE_COUNT, seed: PHONE_SEED },

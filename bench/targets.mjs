@@ -10,10 +10,17 @@ export const bytes = (n) => `${fmt.format(n)} B (${(n / 1024).toFixed(1)} KB)`;
 
 const rate = (results, group, id) => results[group].throughput[id].perSecond.median;
 const nsPerCall = (perSec) => `${(1e9 / perSec).toFixed(0)} ns per call`;
-/** How much of our per-call time any call pays, whatever its input. */
+/** The profile of our calls, largest share first: "35% decoding …, 30% …". */
+export const shares = (profile, top = 3) =>
+  profile
+    .slice(0, top)
+    .map(({ kind, share }) => `${(100 * share).toFixed(0)}% ${kind}`)
+    .join(', ');
+
+/** How much of our per-call time any call pays whatever its input, and where the time goes. */
 const floorShare = (group, fn) =>
   `of which ${group.callFloor.nsPerCall.toFixed(0)} ns is the fixed cost of any call ` +
-  `(\`${fn}('')\`: crossing into WebAssembly and building the result object)`;
+  `(\`${fn}('')\`); the time goes to ${shares(group.profile)}`;
 
 function sizeTarget(entry, label) {
   return {
@@ -87,16 +94,25 @@ export const TARGETS = [
         met: ours / floor <= 1.1,
         figure: `${ratio(ours / floor)} (${ms(ours)} vs ${ms(floor)}; p99 ${ms(overhead.ours.ms.p99)} vs ${ms(overhead.fetch.ms.p99)})`,
         obstacle:
-          `the client adds ${ms(ours - floor)} per call, ${ms(ours - unchecked)} of it the pre-send validation ` +
-          `(opt-out \`validate: false\`); 1.1× allows ${ms(floor / 10)}`,
+          `the client adds ${ms(ours - floor)} per call; ` +
+          (ours - unchecked > (ours - floor) / 4
+            ? `${ms(ours - unchecked)} of it the pre-send checks (\`validate: false\`: ${ms(unchecked)})`
+            : `the pre-send checks are a small part of it (\`validate: false\`: ${ms(unchecked)})`) +
+          `; 1.1× allows ${ms(floor / 10)}`,
       };
     },
   },
   {
     label: 'first phone validation < 1 ms after import (issue 4)',
     judge: ({ phone }) => {
-      const first = phone.firstCall['ours-phone'].firstCallMs;
-      return { met: first < 1, figure: ms(first), obstacle: 'the first call compiles and runs the validator cold' };
+      const { firstCallMs, secondCallMs } = phone.firstCall['ours-phone'];
+      return {
+        met: firstCallMs < 1,
+        figure: ms(firstCallMs),
+        obstacle:
+          `the second call takes ${ms(secondCallMs)}: the rest is one-time warm-up on the first ` +
+          '(V8 compiles functions lazily, on their first call)',
+      };
     },
   },
 ];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { timeShares } from '../lib/profile.mjs';
 import { durations, latency, throughput } from '../lib/timing.mjs';
 
 const corpus = ['a', 'bb', 'ccc', 'dddd'];
@@ -41,4 +42,16 @@ test('latency and durations time every implementation the same number of times',
   assert.equal(timed.a.ms.n, 5);
   const sync = durations([{ name: 'x', run: () => seen.a++ }], { warmup: 1, rounds: 4 });
   assert.equal(sync.x.ms.n, 4);
+});
+
+test('the profiler attributes a busy loop to its function, and the shares add up to one', async () => {
+  function spin() {
+    let x = 1;
+    for (let i = 0; i < 3e7; i++) x = (x * 31 + i) % 1000003;
+    return x;
+  }
+  const shares = await timeShares(spin, [['spin', ({ functionName }) => functionName === 'spin']]);
+  assert.equal(shares[0].kind, 'spin');
+  assert.ok(shares[0].share > 0.5, JSON.stringify(shares));
+  assert.ok(Math.abs(shares.reduce((sum, s) => sum + s.share, 0) - 1) < 1e-9);
 });
