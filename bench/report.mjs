@@ -114,6 +114,8 @@ export function renderReport(results) {
     '',
     `- **Date:** ${meta.date} (run took ${meta.seconds} s), commit \`${meta.commit}\`${meta.uncommitted ? ' plus uncommitted changes' : ''}`,
     `- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; ${m.rustc ?? 'rustc unknown'}`,
+    `- **Load average at the start** (1, 5, 15 min): ${m.loadAverage.join(', ')} — other work on the machine lowers every`,
+    '  throughput figure; the ratios, measured side by side in one process, are steadier than the absolute numbers.',
     `- **Command:** \`${meta.command}\``,
     '',
     '## Targets',

@@ -39,11 +39,14 @@ function machine() {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     rustc: tool('rustc', ['--version']),
+    // Other work on the machine skews throughput; the report states how busy it was.
+    loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
   };
 }
 
 async function main() {
   const started = new Date();
+  const host = machine();
   // A run over uncommitted sources measures something no commit holds: the report says so.
   const uncommitted = Boolean(tool('git', ['status', '--porcelain', '--', ...BUILD_INPUTS]));
   const urls = writeContenders();
@@ -83,7 +86,7 @@ async function main() {
       command: process.env.BENCH_COMMAND ?? 'scripts/bench.sh',
       commit: tool('git', ['rev-parse', '--short', 'HEAD']),
       uncommitted,
-      machine: machine(),
+      machine: host,
       corpora: {
         phones: { count: PHONE_COUNT, seed: PHONE_SEED },
         emails: { count: EMAIL_COUNT, seed: EMAIL_SEED },
