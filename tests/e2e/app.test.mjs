@@ -39,10 +39,11 @@ async function leadsWithPhone(phone) {
   return found.entries ?? found.results ?? [];
 }
 
-/** A valid US number that no seeded lead has (unassigned-looking exchange, random line). */
+/** A valid US number (area code 415, an exchange that is not N11), random enough to be new. */
 function freshPhone() {
-  const digits = (n) => String(Math.floor(Math.random() * 10 ** n)).padStart(n, '0');
-  return `415${200 + Math.floor(Math.random() * 700)}${digits(4)}`;
+  const exchange = 200 + Math.floor(Math.random() * 800);
+  const line = String(Math.floor(Math.random() * 10_000)).padStart(4, '0');
+  return `415${exchange % 100 === 11 ? exchange + 1 : exchange}${line}`;
 }
 
 /** Opens a screen on a fresh page load (a hash change alone would keep the old screen's state). */
