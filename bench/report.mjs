@@ -150,8 +150,8 @@ export function renderReport(results) {
     '  `libphonenumber-js/core`; its own generator needs a download of Google\'s XML. Default country `US`.',
     '- First call: a fresh `node` per sample importing only that implementation, so import and first',
     '  call include loading, compiling and (ours) instantiating the WebAssembly.',
-    '- Throughput is reported, never asserted in CI; the size budget (bench/budget.json) is checked',
-    '  there by `scripts/budget.mjs`.',
+    '- Throughput is reported here, never asserted in tests. The size budgets are the ones in',
+    '  `bench/budget.json`, which `scripts/test/budget.sh` checks (`scripts/budget.mjs`).',
   ].join('\n')}\n`;
 }
 

@@ -17,7 +17,7 @@ function assertNormalised(page, leads) {
   if (typeof results[0].id !== 'string' || results[0].field_1 === undefined) throw new Error('decode: lead fields lost');
 }
 
-export async function decoding(client, body, leads, { rounds = 40 } = {}) {
+export async function decoding(client, body, leads, { rounds = 60 } = {}) {
   const exportName = Object.keys(client).find((name) => DECODE_EXPORT.test(name));
   if (exportName) {
     assertNormalised(client[exportName](body), leads);
