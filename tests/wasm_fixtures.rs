@@ -13,8 +13,8 @@ use convoso_leads::api::update::Update;
 use convoso_leads::api::Endpoint;
 use convoso_leads::client::{finish, read_params, Config};
 use convoso_leads::wasm::json::Js;
+use convoso_leads::wasm::output::ToJs;
 use js_sys::{JsString, Object, JSON};
-use serde::Serialize;
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -92,7 +92,7 @@ corpus! {
 fn decode<E>(body: &str, expect: &Value) -> Value
 where
     E: Endpoint,
-    E::Output<Js>: Serialize,
+    E::Output<Js>: ToJs,
 {
     let params_json = expect
         .get("params")
@@ -108,9 +108,7 @@ where
     let status = expect["status"].as_u64().expect("status") as u16;
     match finish::<E, Js>(&config, &params, status, &JsString::from(body)) {
         Ok(result) => {
-            let js = result
-                .serialize(&serde_wasm_bindgen::Serializer::new())
-                .expect("result converts to JS");
+            let js = result.to_js();
             let text: String = JSON::stringify(&js).expect("stringify").into();
             json!({ "result": serde_json::from_str::<Value>(&text).expect("result JSON") })
         }

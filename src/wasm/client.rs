@@ -4,13 +4,13 @@
 use std::rc::Rc;
 
 use js_sys::{JsString, Object, Promise};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::errors::to_js;
 use super::json::Js;
+use super::output::ToJs;
 use super::transport::{self, Limits};
 use crate::api::delete::Delete;
 use crate::api::insert::Insert;
@@ -249,7 +249,7 @@ impl ConvosoClient {
     fn call<E>(&self, params: JsValue, options: Option<JsValue>) -> Promise
     where
         E: Endpoint + 'static,
-        E::Output<Js>: Serialize,
+        E::Output<Js>: ToJs,
     {
         match self.start::<E>(params, options) {
             Ok(pending) => {
@@ -263,7 +263,7 @@ impl ConvosoClient {
     fn start<E>(&self, params: JsValue, options: Option<JsValue>) -> Result<Pending, Error>
     where
         E: Endpoint + 'static,
-        E::Output<Js>: Serialize,
+        E::Output<Js>: ToJs,
     {
         let options = RequestOptions::read(E::PATH, options)?;
         let params = read_params::<E>(params)?;
@@ -282,12 +282,7 @@ impl ConvosoClient {
             },
             config: Rc::clone(&self.config),
             finish: Box::new(move |status, body| {
-                let result = client::finish::<E, Js>(&config, &params, status, body)?;
-                to_plain_js(&result).map_err(|message| Error::Decode {
-                    endpoint: E::PATH,
-                    status,
-                    message,
-                })
+                Ok(client::finish::<E, Js>(&config, &params, status, body)?.to_js())
             }),
         })
     }
@@ -316,11 +311,4 @@ fn read_params<E: Endpoint>(value: JsValue) -> Result<E::Params, Error> {
     let names = Object::keys(value.unchecked_ref::<Object>());
     let names = names.iter().filter_map(|n| n.as_string());
     client::read_params::<E>(&Js(value.clone()), names)
-}
-
-/// A result as plain JS objects (leads stay the very objects `JSON.parse` made).
-fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::new())
-        .map_err(|e| e.to_string())
 }

@@ -11,6 +11,8 @@ pub mod errors;
 #[cfg(feature = "client")]
 pub mod json;
 #[cfg(feature = "client")]
+pub mod output;
+#[cfg(feature = "client")]
 mod transport;
 mod validate;
 

@@ -32,7 +32,7 @@ pub fn snippet(body: &str, secret: Option<&str>) -> String {
     }
     let out = redact(&out, secret);
     match out.char_indices().nth(SNIPPET_CHARS) {
-        Some((cut, _)) => format!("{}…", &out[..cut]),
+        Some((cut, _)) => out.get(..cut).unwrap_or_default().to_owned() + "…",
         None => out,
     }
 }
