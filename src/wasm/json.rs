@@ -2,7 +2,6 @@
 //! normalised in place, so the wasm carries no JSON parser and builds no objects of its own.
 
 use js_sys::{Array, JsString};
-use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 
 use crate::wire::json::{Json, Kind};
@@ -30,15 +29,9 @@ extern "C" {
     fn mismatches(items: &JsValue, keys: &Array, types: &Array, required: &Array) -> Vec<i32>;
 }
 
-/// A JS value decoding works on; serialises as itself (serde-wasm-bindgen passes it through).
+/// A JS value decoding works on.
 #[derive(Clone, Debug)]
 pub struct Js(pub JsValue);
-
-impl Serialize for Js {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serde_wasm_bindgen::preserve::serialize(&self.0, serializer)
-    }
-}
 
 impl Json for Js {
     type Text = JsString;
