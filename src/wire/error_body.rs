@@ -59,3 +59,47 @@ fn html_title(body: &str) -> Option<&str> {
     let close = open_end + lower.get(open_end..)?.find("</title")?;
     body.get(open_end..close).filter(|t| !t.trim().is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_pages_are_quoted_by_title() {
+        let page = "<html><HEAD><Title>503 Service Temporarily Unavailable</Title></HEAD><body>x</body></html>";
+        assert_eq!(snippet(page, None), "503 Service Temporarily Unavailable");
+    }
+
+    #[test]
+    fn tags_are_stripped_and_whitespace_collapsed() {
+        let page = "<h1>Bad\n   Gateway</h1>\n<p>try <b>again</b></p>";
+        assert_eq!(snippet(page, None), "Bad Gateway try again");
+    }
+
+    #[test]
+    fn long_bodies_are_cut() {
+        let body = "é".repeat(500);
+        let cut = snippet(&body, None);
+        assert_eq!(cut.chars().count(), SNIPPET_CHARS + 1);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn the_token_is_redacted_everywhere() {
+        let page = "<title>tok-123 rejected</title>";
+        assert_eq!(snippet(page, Some("tok-123")), "[redacted] rejected");
+        assert_eq!(
+            redact("a tok-123 b tok-123", Some("tok-123")),
+            "a [redacted] b [redacted]"
+        );
+        assert_eq!(redact("unchanged", Some("")), "unchanged");
+    }
+
+    #[test]
+    fn json_is_recognised_by_its_first_character() {
+        assert!(looks_like_json("  {\"a\":"));
+        assert!(looks_like_json("[1,"));
+        assert!(!looks_like_json("<html>"));
+        assert!(!looks_like_json(""));
+    }
+}

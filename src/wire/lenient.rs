@@ -276,3 +276,94 @@ impl<'de, T: FromScalar> Visitor<'de> for ScalarVisitor<T> {
         Self::read(Scalar::Str(v), de::Unexpected::Str(v))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_in_plain_decimal_only() {
+        assert_eq!(parse_int(" 42 "), Some(42));
+        assert_eq!(parse_int("-7"), Some(-7));
+        assert_eq!(parse_int("+7"), Some(7));
+        for bad in [
+            "",
+            "-",
+            "4 2",
+            "1e3",
+            "0x10",
+            "1.0",
+            "٣",
+            "99999999999999999999",
+        ] {
+            assert_eq!(parse_int(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn decimals_without_exponents_or_specials() {
+        assert_eq!(parse_decimal("1200.50"), Some(1200.5));
+        assert_eq!(parse_decimal("-0.5"), Some(-0.5));
+        assert_eq!(parse_decimal("12"), Some(12.0));
+        for bad in ["", ".5", "5.", "1e3", "inf", "NaN", "1,200", "1.2.3"] {
+            assert_eq!(parse_decimal(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn flags_as_forms_spell_them() {
+        for (text, want) in [
+            ("1", true),
+            ("TRUE", true),
+            (" false ", false),
+            ("0", false),
+        ] {
+            assert_eq!(parse_flag(text), Some(want), "{text:?}");
+        }
+        assert_eq!(parse_flag("yes"), None);
+    }
+
+    #[test]
+    fn floats_hold_integers_only_when_exact_and_safe() {
+        assert_eq!(float_as_int(5.0), Some(5));
+        assert_eq!(float_as_int(-3.0), Some(-3));
+        assert_eq!(float_as_int(5.5), None);
+        assert_eq!(float_as_int(f64::NAN), None);
+        assert_eq!(float_as_int(1e300), None);
+        assert_eq!(float_text(5.0), "5");
+        assert_eq!(float_text(0.1), "0.1");
+    }
+
+    #[test]
+    fn scalars_become_each_parameter_type() {
+        assert_eq!(
+            String::from_scalar(Scalar::Int(333)).as_deref(),
+            Some("333")
+        );
+        assert_eq!(
+            String::from_scalar(Scalar::Float(2.5)).as_deref(),
+            Some("2.5")
+        );
+        assert_eq!(String::from_scalar(Scalar::Bool(true)), None);
+        assert_eq!(
+            IntLike::from_scalar(Scalar::Bool(true)),
+            Some(Lenient::Invalid("true".into()))
+        );
+        assert_eq!(
+            FlagLike::from_scalar(Scalar::Int(2)),
+            Some(Lenient::Invalid("2".into()))
+        );
+        assert_eq!(
+            FlagLike::from_scalar(Scalar::Float(1.0)),
+            Some(Lenient::Valid(true))
+        );
+        assert_eq!(
+            NumberLike::from_scalar(Scalar::Float(f64::INFINITY)),
+            Some(Lenient::Invalid("inf".into()))
+        );
+        assert_eq!(
+            NumberLike::from_scalar(Scalar::Str("1200.50")),
+            Some(Lenient::Valid(1200.5))
+        );
+    }
+}
