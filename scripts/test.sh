@@ -9,6 +9,8 @@ scripts/setup.sh
 stages=(
   lint
   sandbox
+  wasm-node
+  wasm-browser
   pack
   validate
   e2e
