@@ -2,13 +2,16 @@
 # Builds the npm package into pkg/ (ready for `npm pack pkg`), in one command:
 #   1. compiles the crate for wasm32 twice with the size-first `wasm` profile: the full build
 #      (client + validators, default features) and the validation-only build
-#      (--no-default-features) behind `convoso-leads/validate`;
+#      (--no-default-features, no_std) behind `convoso-leads/validate`, whose declarations
+#      come from a third build with the `typescript` feature;
 #   2. runs wasm-bindgen (--target web) and wasm-opt -Oz on each;
 #   3. assembles pkg/ from pkg-template/ (scripts/pkg-assemble.mjs): ESM and CommonJS entries,
 #      one shared copy of the error classes, the modules inlined for synchronous start-up.
 # Prints the gzip -9 sizes at the end (scripts/size.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/validate-types.sh
+source scripts/lib/validate-types.sh
 
 target_dir=${CARGO_TARGET_DIR:-target}
 work="$target_dir/pkg-build"
@@ -27,6 +30,9 @@ build_wasm() {
 }
 build_wasm full
 build_wasm validate --no-default-features
+
+printf '== build-pkg: validate declarations\n'
+typed_validate_declarations "$work/validate" --omit-default-module-path
 
 version=$(cargo metadata --no-deps --format-version 1 \
   | node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8")); process.stdout.write(m.packages.find((p) => p.name === "convoso-leads").version)')

@@ -6,6 +6,21 @@
 //!
 //! Without the `client` feature the crate is validation only: the params types in [`api`] and
 //! the checks in [`validate`].
+//!
+//! The validation-only wasm build (no `client`, no `typescript`) is `no_std`: std's panic and
+//! formatting machinery, which every panic path would otherwise pull in, is half its size.
+//! Its panic handler traps (`src/wasm/validate.rs`). Every build names `alloc` explicitly.
+
+#![cfg_attr(
+    all(
+        target_arch = "wasm32",
+        not(feature = "client"),
+        not(feature = "typescript")
+    ),
+    no_std
+)]
+
+extern crate alloc;
 
 pub mod api;
 pub mod validate;

@@ -1,5 +1,7 @@
 //! `POST /leads/delete`: remove one lead.
 
+use alloc::string::String;
+
 use crate::wire::params::params;
 
 params! {

@@ -2,6 +2,8 @@
 //!
 //! Not idempotent: sending the same insert twice can create two leads.
 
+use alloc::string::String;
+
 use crate::wire::lenient::{FlagLike, IntLike, NumberLike};
 use crate::wire::params::params;
 

@@ -1,5 +1,7 @@
 //! `POST /leads/get-recordings`: the call recordings of one lead.
 
+use alloc::string::String;
+
 use crate::wire::lenient::IntLike;
 use crate::wire::params::params;
 

@@ -1,5 +1,7 @@
 //! `POST /leads/search`: find leads by any combination of filters, one page at a time.
 
+use alloc::string::String;
+
 use crate::wire::lenient::IntLike;
 use crate::wire::params::params;
 

@@ -1,5 +1,7 @@
 //! `POST /leads/update`: change fields of one existing lead.
 
+use alloc::string::String;
+
 use crate::wire::lenient::NumberLike;
 use crate::wire::params::params;
 

@@ -1,9 +1,10 @@
 //! The values of a request, however the caller holds them: the `api` params types natively, a
 //! plain JS object in the wasm build. Validation reads fields by API name through [`Fields`].
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
 
-use crate::wire::lenient::Lenient;
+use crate::wire::lenient::{float_as_int, Lenient};
 
 /// One field's value as the caller gave it.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,11 +26,10 @@ pub enum Value<'a> {
 impl Value<'_> {
     /// A JS number: [`Value::Int`] when it holds a whole number exactly.
     pub fn from_number(n: f64) -> Self {
-        // 2^53: past it a double no longer holds every integer, so digits would be invented.
-        if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 {
-            Value::Int(n as i64)
-        } else {
-            Value::Float(n)
+        // Up to 2^53: past it a double no longer holds every integer, so digits would be invented.
+        match float_as_int(n) {
+            Some(i) => Value::Int(i),
+            None => Value::Float(n),
         }
     }
 

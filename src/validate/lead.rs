@@ -5,7 +5,9 @@
 //! given: optional fields are then skipped and required ones reported. Errors come in table
 //! order, one per field (one per address for `email`), each naming its field.
 
-use std::borrow::Cow;
+use alloc::borrow::{Cow, ToOwned};
+use alloc::string::String;
+use alloc::vec::Vec;
 
 use super::codes::*;
 use super::dates::{check_date, check_date_or_datetime, check_datetime, reversed};

@@ -10,7 +10,7 @@
 //! - [`dates`]: `YYYY-MM-DD` and `YYYY-MM-DD HH:MM:SS`.
 //! - [`lead`]: whole insert, update, search and get-recordings requests.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 

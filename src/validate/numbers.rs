@@ -10,6 +10,7 @@
 //! (several KB of wasm) out of the validation build.
 
 use super::fields::Value;
+use crate::wire::lenient::float_as_int;
 
 /// Why a whole-number check failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +51,7 @@ pub fn is_decimal(value: &Value<'_>) -> bool {
 fn whole(value: &Value<'_>) -> Option<i64> {
     match value {
         Value::Int(n) => Some(*n),
-        Value::Float(f) if f.is_finite() && f.fract() == 0.0 => Some(*f as i64),
+        Value::Float(f) if is_whole(*f) => Some(*f as i64),
         Value::Text(text) => {
             let t = text.as_bytes().trim_ascii();
             let (negative, digits) = match t.strip_prefix(b"-") {
@@ -67,6 +68,14 @@ fn whole(value: &Value<'_>) -> Option<i64> {
         }
         _ => None,
     }
+}
+
+/// Whether a double holds a whole number (`f64::fract` is std-only; this builds without std).
+fn is_whole(f: f64) -> bool {
+    // From 2^52 up every finite double is whole; below, the round trip through i64 is exact
+    // for whole numbers only.
+    const ALL_WHOLE: f64 = 4_503_599_627_370_496.0;
+    f.is_finite() && (f.abs() >= ALL_WHOLE || float_as_int(f).is_some())
 }
 
 fn all_digits(text: &[u8]) -> bool {

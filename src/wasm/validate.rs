@@ -6,7 +6,7 @@
 //! are plain JS objects built property by property: serde-wasm-bindgen and `core::fmt` would
 //! cost more than the validators themselves.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 use wasm_bindgen::prelude::*;
 
@@ -438,3 +438,11 @@ impl Fields for JsFields {
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     // SAFETY: wasm32-unknown-unknown without the atomics feature has a single thread.
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+// The no_std validation build (see src/lib.rs) stops on a panic without formatting a message:
+// no path is expected to panic, and a message would bring back the formatting machinery.
+#[cfg(all(not(feature = "client"), not(feature = "typescript")))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}

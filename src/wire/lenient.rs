@@ -5,6 +5,8 @@
 //! understood (`Lenient::Invalid`) so that validation can report it with a code instead of the
 //! whole call failing to decode.
 
+use alloc::borrow::ToOwned;
+use alloc::string::{String, ToString};
 use core::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -169,7 +171,9 @@ pub fn parse_flag(s: &str) -> Option<bool> {
 pub fn float_as_int(f: f64) -> Option<i64> {
     // 2^53: beyond it a double no longer holds every integer, so the value is not trustworthy.
     const SAFE: f64 = 9_007_199_254_740_992.0;
-    (f.fract() == 0.0 && f.abs() <= SAFE).then_some(f as i64)
+    // Whole when the round trip through i64 is exact (`f64::fract` is std-only; this module
+    // also builds without std). In range the cast cannot saturate; NaN fails the comparison.
+    (f.abs() <= SAFE && (f as i64) as f64 == f).then_some(f as i64)
 }
 
 /// A float as text: integral values without a trailing `.0`, others in the shortest form that
@@ -181,15 +185,17 @@ pub fn float_text(f: f64) -> String {
     }
 }
 
-// In wasm the JS engine formats and parses floats: Rust's own float formatting and parsing
-// would add ~20 KB to the binary for values that come from (and go back to) JS anyway.
+// In the wasm client the JS engine formats and parses floats: Rust's own float formatting and
+// parsing would add ~20 KB to the binary for values that come from (and go back to) JS anyway.
+// The validation-only wasm never reads params through these (and has no js-sys), so it keeps
+// the Rust versions, which its linker drops.
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "client")))]
 fn shortest_text(f: f64) -> String {
     f.to_string()
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
 fn shortest_text(f: f64) -> String {
     js_sys::Number::from(f)
         .to_string_with_radix(10)
@@ -199,12 +205,12 @@ fn shortest_text(f: f64) -> String {
 }
 
 /// The value of text already checked to be a plain decimal.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "client")))]
 fn decimal_value(text: &str) -> Option<f64> {
     text.parse().ok()
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
 fn decimal_value(text: &str) -> Option<f64> {
     Some(js_sys::parse_float(text)).filter(|f| f.is_finite())
 }

@@ -5,6 +5,8 @@
 //! leniently from JS values, unknown names rejected (a typo must not be dropped silently),
 //! TypeScript generation on wasm, and form encoding in declaration order.
 
+use alloc::vec::Vec;
+
 use super::lenient::FromScalar;
 
 /// Params types name their parameters, so callers can reject names an endpoint does not take.
