@@ -12,6 +12,7 @@ stages=(
   wasm-node
   wasm-browser
   pack
+  budget
   validate
   e2e
   rust-native

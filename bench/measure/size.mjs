@@ -2,7 +2,7 @@
 // Every figure comes from scripts/size.mjs (esbuild --bundle --minify for the browser, gzip -9).
 import { existsSync } from 'node:fs';
 
-import { checkBudgets, readBudget } from '../../scripts/budget.mjs';
+import { checkBudgets, readBudget, readTargets } from '../../scripts/budget.mjs';
 import { packageSizes } from '../../scripts/size.mjs';
 import { CONTENDERS_DIR } from '../contenders.mjs';
 import { BINDGEN_DIR, PKG_DIR } from '../lib/paths.mjs';
@@ -19,5 +19,5 @@ export async function sizes() {
     ...row,
     entry: row.entry.slice(row.entry.indexOf('/') + 1),
   }));
-  return { ours, alternatives, budget: checkBudgets(ours, readBudget()) };
+  return { ours, alternatives, budget: checkBudgets(ours, readBudget()), targets: checkBudgets(ours, readTargets()) };
 }

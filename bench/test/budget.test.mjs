@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { checkBudgets, readBudget } from '../../scripts/budget.mjs';
+import { checkBudgets, readBudget, readTargets } from '../../scripts/budget.mjs';
 
 const row = (entry, totalGzip, jsGzip = 100) => ({ entry, totalGzip, jsGzip, wasmGzip: totalGzip - jsGzip });
 
@@ -9,6 +9,15 @@ test('the budget file budgets both entries in whole bytes', () => {
   const budget = readBudget();
   assert.deepEqual(Object.keys(budget).sort(), ['convoso-leads', 'convoso-leads/validate']);
   assert.ok(Object.values(budget).every((limit) => Number.isInteger(limit) && limit > 0));
+});
+
+test('every entry has a target no larger than its ceiling', () => {
+  const [ceilings, targets] = [readBudget(), readTargets()];
+  assert.deepEqual(Object.keys(targets).sort(), Object.keys(ceilings).sort());
+  for (const [entry, target] of Object.entries(targets)) {
+    assert.ok(Number.isInteger(target) && target > 0, `${entry}: target ${target}`);
+    assert.ok(target <= ceilings[entry], `${entry}: target ${target} above ceiling ${ceilings[entry]}`);
+  }
 });
 
 test('an entry at its budget passes and one byte over fails', () => {
