@@ -180,11 +180,13 @@ async function assemble(bindgenDir, outDir, version) {
   const manifest = JSON.parse(readFileSync(path.join(TEMPLATE, 'package.json'), 'utf8'));
   manifest.version = version;
   writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  // Modules and their types go to dist/; the README and licences to the package root.
+  // Modules and their types go to dist/; the licences to the package root.
   for (const file of readdirSync(TEMPLATE)) {
     if (file === 'package.json') continue;
     cpSync(path.join(TEMPLATE, file), path.join(/\.(c?js|d\.ts)$/.test(file) ? dist : outDir, file));
   }
+  // The repository's README is the package's: one text for GitHub and npm, so they cannot drift.
+  cpSync(path.join(ROOT, 'README.md'), path.join(outDir, 'README.md'));
   cpSync(ERRORS_SOURCE, path.join(dist, 'errors.js'));
   cpSync(ERRORS_SOURCE.replace(/\.js$/, '.d.ts'), path.join(dist, 'errors.d.ts'));
 
