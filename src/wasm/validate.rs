@@ -4,7 +4,8 @@
 //! Synchronous, and shipped in both wasm builds (the validation-only one behind
 //! `convoso-leads/validate` too), so nothing here may depend on the `client` feature. Results
 //! are plain JS objects built property by property: serde-wasm-bindgen and `core::fmt` would
-//! cost more than the validators themselves.
+//! cost more than the validators themselves. Property names and messages are JS strings made
+//! once (`intern`): decoding them anew on every call was most of a call's cost.
 
 use alloc::borrow::Cow;
 
@@ -16,6 +17,8 @@ use crate::validate::lead::{
     check_request, check_required, Request, Sink, INSERT, RECORDINGS, SEARCH, UPDATE,
 };
 use crate::validate::{validate_phone as phone, Invalid, PhoneOptions};
+
+mod intern;
 
 #[wasm_bindgen]
 extern "C" {
@@ -30,13 +33,20 @@ extern "C" {
     fn get(this: &Props, key: &str) -> JsValue;
 
     #[wasm_bindgen(method, structural, indexing_setter)]
-    fn set(this: &Props, key: &str, value: &JsValue);
+    fn set(this: &Props, key: &JsValue, value: &JsValue);
 
     /// A JS string.
     type Text;
 
     #[wasm_bindgen(method)]
     fn slice(this: &Text, start: u32, end: u32) -> JsValue;
+
+    #[wasm_bindgen(method)]
+    fn concat(this: &Text, other: &Text) -> JsValue;
+
+    /// `String(n)`: a number's decimal digits.
+    #[wasm_bindgen(js_name = String)]
+    fn digits_of(n: f64) -> Text;
 
     /// The optional options argument of `validatePhone`.
     #[wasm_bindgen(typescript_type = "PhoneOptions")]
@@ -83,9 +93,9 @@ macro_rules! js_shape {
         impl $name {
             fn into_js(self) -> JsValue {
                 let object = Props::new();
-                $(object.set(stringify!($key), &self.$key);)*
+                $(object.set(intern::js(stringify!($key)), &self.$key);)*
                 $(if let Some(value) = &self.$opt {
-                    object.set(stringify!($opt), value);
+                    object.set(intern::js(stringify!($opt)), value);
                 })*
                 object.into()
             }
@@ -251,15 +261,21 @@ pub fn validate_phone(
     };
     match phone(input, &options) {
         Ok(p) => {
-            // One string crosses from wasm; the other two are cut from it on the JS side.
-            let e164 = JsValue::from_str(p.e164());
-            let text: &Text = e164.unchecked_ref();
-            let code_end = 1 + p.phone_code().len() as u32;
+            // The digits cross as one number, which JS writes out and cuts: no text decoding.
+            // Exact, as an E.164 number has at most 15 digits and never starts with 0.
+            let number = p
+                .e164()
+                .bytes()
+                .skip(1)
+                .fold(0.0, |n, d| n * 10.0 + f64::from(d & 0xf));
+            let digits = digits_of(number);
+            let code_end = p.phone_code().len() as u32;
+            let plus: &Text = intern::js("+").unchecked_ref();
             JsPhoneValid {
                 valid: JsValue::TRUE,
-                phone_number: text.slice(code_end, p.e164().len() as u32),
-                phone_code: text.slice(1, code_end),
-                e164,
+                phone_number: digits.slice(code_end, p.e164().len() as u32 - 1),
+                phone_code: digits.slice(0, code_end),
+                e164: plus.concat(&digits),
             }
             .into_js()
         }
@@ -288,7 +304,7 @@ pub fn validate_email(#[wasm_bindgen(unchecked_param_type = "string")] input: Js
                     index: index.into(),
                     address: address.into(),
                     code: e.code.into(),
-                    message: e.message.into(),
+                    message: intern::js(e.message).clone(),
                 };
                 errors.push(&error.into_js());
             }
@@ -304,7 +320,7 @@ pub fn validate_email(#[wasm_bindgen(unchecked_param_type = "string")] input: Js
         Some(e) => JsEmailInvalid {
             valid: JsValue::FALSE,
             code: e.code.into(),
-            message: e.message.into(),
+            message: intern::js(e.message).clone(),
             errors: errors.into(),
         }
         .into_js(),
@@ -391,7 +407,7 @@ impl Sink for JsErrors {
         let error = JsFieldError {
             field: field.into(),
             code: code.into(),
-            message: message.into(),
+            message: intern::js(message).clone(),
             index: index.map(JsValue::from),
         };
         self.0.get_or_insert_with(List::new).push(&error.into_js());
@@ -402,7 +418,7 @@ fn invalid(e: Invalid) -> JsValue {
     JsInvalid {
         valid: JsValue::FALSE,
         code: e.code.into(),
-        message: e.message.into(),
+        message: intern::js(e.message).clone(),
     }
     .into_js()
 }

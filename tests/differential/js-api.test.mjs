@@ -30,6 +30,13 @@ test('validatePhone: the issue examples, number input and phone_code', () => {
   assert.equal(v.validatePhone(2015550123).e164, '+12015550123');
   assert.equal(v.validatePhone('20 7946 0958', { phone_code: 44 }).e164, '+442079460958');
   assert.equal(v.validatePhone('20 7946 0958', { phone_code: '+44' }).phone_code, '44');
+  // A national number that starts with 0 keeps its 0 (the digits cross the boundary as a number).
+  assert.deepEqual(v.validatePhone('+39 06 1234 5678'), {
+    valid: true,
+    phone_number: '0612345678',
+    phone_code: '39',
+    e164: '+390612345678',
+  });
   assert.equal(v.validatePhone('9992345678').valid, true);
   assert.equal(v.validatePhone('9992345678', { assigned_area_codes_only: true }).valid, false);
   assert.equal(v.validatePhone('2015550123', { phone_code: '999' }).code, 9001);
