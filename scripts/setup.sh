@@ -9,8 +9,13 @@ log() { printf '\n== setup: %s\n' "$*"; }
 log "rust wasm target"
 rustup target add wasm32-unknown-unknown >/dev/null
 
-# The CLI must match the wasm-bindgen crate exactly (Cargo.toml pins it with "=").
-wb_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n 1)
+# The CLI must match the wasm-bindgen crate exactly (Cargo.toml pins it with "="); the lock
+# file names the version actually built.
+wb_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ -z "$wb_version" ]; then
+  echo "setup: no wasm-bindgen version in Cargo.lock" >&2
+  exit 1
+fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb_version"; then
   log "wasm-bindgen-cli $wb_version (a few minutes, once)"
   # No --locked: its lock file pins a webpki-roots version the registry no longer serves.
