@@ -4,16 +4,16 @@
 //! A row ends in exactly one of these states:
 //! - **inserted**: the service created it and gave its `lead_id`;
 //! - **invalid**: it failed validation and was never sent;
-//! - **rejected**: the service answered with an error (its code and message);
-//! - **failed**: the call failed without a service verdict (network, timeout, HTTP error, an
-//!   abort while it was in flight). Its fate is unknown: the insert may have happened;
+//! - **rejected**: the service answered with a refusal (an API error with a status below 500:
+//!   a business code, an auth failure, a rate limit outlasting the retries). It certainly was
+//!   not inserted;
+//! - **failed**: the call failed without a verdict (network error, timeout, 5xx, a non-API
+//!   answer, an abort while it was in flight). Its fate is unknown: the insert may have
+//!   happened;
 //! - **cancelled**: the batch was cancelled before the row was sent. It certainly was not
 //!   inserted.
 
-use std::collections::VecDeque;
-
-use serde::Serialize;
-
+use crate::error::Error;
 use crate::validate::FieldError;
 
 /// Rows in flight at once when the caller does not say.
@@ -23,18 +23,31 @@ pub const DEFAULT_CONCURRENCY: usize = 4;
 /// connection pool and risks the service's rate limits.
 pub const MAX_CONCURRENCY: usize = 32;
 
-/// How one row ended. `E` is the error of a failed call.
+/// How one row ended. `E` is the error of a call that was sent.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RowOutcome<E> {
     Inserted { lead_id: String },
     Invalid { errors: Vec<FieldError> },
-    Rejected { code: Option<i64>, message: String },
+    Rejected { error: E },
     Failed { error: E },
     Cancelled,
 }
 
+impl RowOutcome<Error> {
+    /// How a row that was sent ended, from the insert's lead id or error.
+    pub fn sent(result: Result<String, Error>) -> Self {
+        match result {
+            Ok(lead_id) => RowOutcome::Inserted { lead_id },
+            Err(error @ Error::Api { status, .. }) if status < 500 => {
+                RowOutcome::Rejected { error }
+            }
+            Err(error) => RowOutcome::Failed { error },
+        }
+    }
+}
+
 /// How far a batch has got. `done` counts rows with an outcome, of `total`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
     pub done: usize,
     pub total: usize,
@@ -71,8 +84,8 @@ enum Slot<E> {
 #[derive(Debug)]
 pub struct Batch<E> {
     rows: Vec<Slot<E>>,
-    /// Rows not sent yet, in input order.
-    waiting: VecDeque<usize>,
+    /// Rows start in input order: none before this one is still waiting.
+    cursor: usize,
     in_flight: usize,
     concurrency: usize,
     progress: Progress,
@@ -83,27 +96,29 @@ impl<E> Batch<E> {
     /// (empty for a valid row). Invalid rows are settled at once. `concurrency` is clamped to
     /// `1..=MAX_CONCURRENCY`.
     pub fn new(checks: Vec<Vec<FieldError>>, concurrency: usize) -> Self {
-        let mut batch = Batch {
-            rows: Vec::with_capacity(checks.len()),
-            waiting: VecDeque::new(),
+        let mut progress = Progress {
+            total: checks.len(),
+            ..Progress::default()
+        };
+        let rows = checks
+            .into_iter()
+            .map(|errors| {
+                if errors.is_empty() {
+                    Slot::Waiting
+                } else {
+                    let outcome = RowOutcome::Invalid { errors };
+                    progress.count(&outcome);
+                    Slot::Settled(outcome)
+                }
+            })
+            .collect();
+        Batch {
+            rows,
+            cursor: 0,
             in_flight: 0,
             concurrency: concurrency.clamp(1, MAX_CONCURRENCY),
-            progress: Progress {
-                total: checks.len(),
-                ..Progress::default()
-            },
-        };
-        for (row, errors) in checks.into_iter().enumerate() {
-            if errors.is_empty() {
-                batch.waiting.push_back(row);
-                batch.rows.push(Slot::Waiting);
-            } else {
-                let outcome = RowOutcome::Invalid { errors };
-                batch.progress.count(&outcome);
-                batch.rows.push(Slot::Settled(outcome));
-            }
+            progress,
         }
-        batch
     }
 
     /// The next row to send, if the concurrency bound allows one and any is waiting.
@@ -111,12 +126,16 @@ impl<E> Batch<E> {
         if self.in_flight >= self.concurrency {
             return None;
         }
-        let row = self.waiting.pop_front()?;
-        if let Some(slot) = self.rows.get_mut(row) {
-            *slot = Slot::InFlight;
+        while let Some(slot) = self.rows.get_mut(self.cursor) {
+            let row = self.cursor;
+            self.cursor += 1;
+            if let Slot::Waiting = slot {
+                *slot = Slot::InFlight;
+                self.in_flight += 1;
+                return Some(row);
+            }
         }
-        self.in_flight += 1;
-        Some(row)
+        None
     }
 
     /// Records how a row that was started ended. For a row that is not in flight nothing
@@ -135,12 +154,13 @@ impl<E> Batch<E> {
 
     /// Settles every row not started yet as cancelled. Rows in flight are left to finish.
     pub fn cancel(&mut self) {
-        for row in self.waiting.drain(..) {
-            if let Some(slot) = self.rows.get_mut(row) {
+        for slot in self.rows.iter_mut().skip(self.cursor) {
+            if let Slot::Waiting = slot {
                 *slot = Slot::Settled(RowOutcome::Cancelled);
                 self.progress.count::<E>(&RowOutcome::Cancelled);
             }
         }
+        self.cursor = self.rows.len();
     }
 
     pub fn progress(&self) -> Progress {
@@ -223,13 +243,7 @@ mod tests {
         let started: Vec<_> = std::iter::from_fn(|| batch.start_next()).collect();
         assert_eq!(started, [0, 2, 3]);
         batch.finish(3, RowOutcome::Failed { error: "dropped" });
-        batch.finish(
-            2,
-            RowOutcome::Rejected {
-                code: Some(6009),
-                message: "The phone number already exists".into(),
-            },
-        );
+        batch.finish(2, RowOutcome::Rejected { error: "6009" });
         batch.finish(0, inserted("10"));
         assert!(batch.is_finished());
         assert_eq!(
@@ -250,10 +264,7 @@ mod tests {
             [
                 inserted("10"),
                 RowOutcome::Invalid { errors: invalid() },
-                RowOutcome::Rejected {
-                    code: Some(6009),
-                    message: "The phone number already exists".into()
-                },
+                RowOutcome::Rejected { error: "6009" },
                 RowOutcome::Failed { error: "dropped" },
             ]
         );
@@ -304,6 +315,53 @@ mod tests {
         let mut batch: Batch<&str> = Batch::new(vec![vec![]; 100], 1_000);
         let started = std::iter::from_fn(|| batch.start_next()).count();
         assert_eq!(started, MAX_CONCURRENCY);
+    }
+
+    #[test]
+    fn only_a_refusal_is_rejected_other_failures_leave_the_fate_unknown() {
+        let endpoint = "/leads/insert";
+        let api = |status| Error::Api {
+            endpoint,
+            status,
+            code: Some(6009),
+            message: "The phone number already exists".into(),
+        };
+        let kind = |result| match RowOutcome::sent(result) {
+            RowOutcome::Inserted { .. } => "inserted",
+            RowOutcome::Rejected { .. } => "rejected",
+            RowOutcome::Failed { .. } => "failed",
+            _ => "other",
+        };
+        assert_eq!(kind(Ok("7".into())), "inserted");
+        for status in [200, 400, 401, 403, 429] {
+            assert_eq!(kind(Err(api(status))), "rejected", "{status}");
+        }
+        for status in [500, 502, 503, 504] {
+            assert_eq!(kind(Err(api(status))), "failed", "{status}");
+        }
+        for error in [
+            Error::Http {
+                endpoint,
+                status: 404,
+                snippet: String::new(),
+            },
+            Error::Network {
+                endpoint,
+                message: "reset".into(),
+            },
+            Error::Timeout {
+                endpoint,
+                timeout_ms: 5,
+            },
+            Error::Abort { endpoint },
+            Error::Decode {
+                endpoint,
+                status: 200,
+                message: "truncated".into(),
+            },
+        ] {
+            assert_eq!(kind(Err(error)), "failed");
+        }
     }
 
     #[test]

@@ -25,14 +25,14 @@
 //! - Waits grow exponentially with **full jitter**: a uniformly random time between zero and
 //!   `min(max_delay_ms, base_delay_ms × 2^retry)`, so clients that failed together do not
 //!   retry together.
-//! - A `Retry-After` header (delta-seconds or an HTTP date) replaces the backoff when it is
-//!   present and at most `max_retry_after_ms`; a longer one stops the retries rather than
-//!   come back before the service asked.
+//! - A `Retry-After` header (delta-seconds or an HTTP date, see [`parse_retry_after`])
+//!   replaces the backoff when it is present and at most `max_retry_after_ms`; a longer one
+//!   stops the retries rather than come back before the service asked.
 //! - At most `max_retries` retries (default [`DEFAULT_MAX_RETRIES`]), and none that would
 //!   start after the overall deadline. Each attempt's time limit is the per-attempt timeout,
 //!   shortened to what is left of the deadline.
 
-use std::time::UNIX_EPOCH;
+use crate::error::Error;
 
 /// Retries after the first attempt when neither the client nor the call sets `maxRetries`.
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
@@ -57,6 +57,20 @@ pub enum Outcome {
     /// Anything that sending again cannot change: a validation failure, a cancelled call, an
     /// answer that does not decode.
     Final,
+}
+
+impl Outcome {
+    /// How a failed call reads to the policy: by HTTP status whenever an answer arrived,
+    /// whatever its body said. A network error counts as possibly delivered; only a transport
+    /// that can prove otherwise reports [`Outcome::NotSent`].
+    pub fn of(error: &Error) -> Outcome {
+        match error {
+            Error::Network { .. } => Outcome::Network,
+            Error::Timeout { .. } => Outcome::Timeout,
+            Error::Api { status, .. } | Error::Http { status, .. } => Outcome::Status(*status),
+            _ => Outcome::Final,
+        }
+    }
 }
 
 /// How an insert may be sent again. See the module documentation for the exact rules.
@@ -170,12 +184,13 @@ impl Retries {
         }
     }
 
-    /// Decides what follows a failed attempt. `retry_after` is the answer's `Retry-After`
-    /// header, if any; `random` is uniform in `[0, 1)` and drives the jitter.
+    /// Decides what follows a failed attempt. `retry_after_ms` is the wait the answer's
+    /// `Retry-After` asked for (see [`parse_retry_after`]); `random` is uniform in `[0, 1)` and
+    /// drives the jitter.
     pub fn after(
         &mut self,
         outcome: Outcome,
-        retry_after: Option<&str>,
+        retry_after_ms: Option<u64>,
         now_ms: u64,
         random: f64,
     ) -> Decision {
@@ -186,7 +201,7 @@ impl Retries {
         if self.retries >= self.policy.max_retries {
             return Decision::Stop(Stop::Exhausted);
         }
-        let delay_ms = match retry_after.and_then(|value| parse_retry_after(value, now_ms)) {
+        let delay_ms = match retry_after_ms {
             Some(asked) if asked > self.policy.max_retry_after_ms => {
                 return Decision::Stop(Stop::RetryAfterTooLong)
             }
@@ -255,25 +270,44 @@ impl Retries {
 
 /// Reads a `Retry-After` value as milliseconds to wait from `now_ms`: delta-seconds (`"120"`)
 /// or an HTTP date (`"Wed, 21 Oct 2015 07:28:00 GMT"`; a date in the past means no wait).
-/// `None` when it is neither.
-pub fn parse_retry_after(value: &str, now_ms: u64) -> Option<u64> {
+/// `None` when it is neither. `http_date` reads a date as milliseconds since the Unix epoch:
+/// the wasm build hands it the JS engine's `Date.parse`, which costs no code (a date parser
+/// in Rust would be a tenth of the client's size), the tests a Rust one.
+pub fn parse_retry_after(
+    value: &str,
+    now_ms: u64,
+    http_date: impl FnOnce(&str) -> Option<u64>,
+) -> Option<u64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // All digits, so the only failure is overflow: a wait that long is "forever".
         let seconds = value.parse::<u64>().unwrap_or(u64::MAX);
         return Some(seconds.saturating_mul(1000));
     }
-    let date = httpdate::parse_http_date(value).ok()?;
-    let date_ms = date.duration_since(UNIX_EPOCH).ok()?.as_millis();
-    let date_ms = u64::try_from(date_ms).unwrap_or(u64::MAX);
-    Some(date_ms.saturating_sub(now_ms))
+    // Every HTTP date form has a time of day; anything without one is not worth parsing.
+    if !value.contains(':') {
+        return None;
+    }
+    Some(http_date(value)?.saturating_sub(now_ms))
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
     use super::*;
 
     const NOW: u64 = 1_700_000_000_000;
+
+    /// The tests' HTTP date reader (the wasm build uses the JS engine's).
+    fn http_date(value: &str) -> Option<u64> {
+        let time = httpdate::parse_http_date(value).ok()?;
+        u64::try_from(time.duration_since(UNIX_EPOCH).ok()?.as_millis()).ok()
+    }
+
+    fn retry_after(value: &str, now_ms: u64) -> Option<u64> {
+        parse_retry_after(value, now_ms, http_date)
+    }
 
     fn policy() -> Policy {
         Policy::default()
@@ -453,17 +487,16 @@ mod tests {
     #[test]
     fn retry_after_replaces_the_backoff() {
         assert_eq!(
-            idempotent().after(Outcome::Status(429), Some("2"), NOW, 0.0),
+            idempotent().after(Outcome::Status(429), retry_after("2", NOW), NOW, 0.0),
             Decision::Retry {
                 delay_ms: 2_000,
                 retry: 1
             }
         );
         // An HTTP date 3 seconds after "now".
-        let date =
-            httpdate::fmt_http_date(UNIX_EPOCH + std::time::Duration::from_millis(NOW + 3_000));
+        let date = httpdate::fmt_http_date(UNIX_EPOCH + Duration::from_millis(NOW + 3_000));
         assert_eq!(
-            idempotent().after(Outcome::Status(503), Some(&date), NOW, 0.0),
+            idempotent().after(Outcome::Status(503), retry_after(&date, NOW), NOW, 0.0),
             Decision::Retry {
                 delay_ms: 3_000,
                 retry: 1
@@ -471,7 +504,7 @@ mod tests {
         );
         // Insert honours it too when the answer proves the request was not processed.
         assert_eq!(
-            insert(InsertRetry::Safe).after(Outcome::Status(429), Some("1"), NOW, 0.0),
+            insert(InsertRetry::Safe).after(Outcome::Status(429), Some(1_000), NOW, 0.0),
             Decision::Retry {
                 delay_ms: 1_000,
                 retry: 1
@@ -483,7 +516,7 @@ mod tests {
     fn an_unreadable_retry_after_falls_back_to_the_backoff() {
         for value in ["", "soon", "-5", "1.5", "Wed, 99 Oct 2015 07:28:00 GMT"] {
             assert_eq!(
-                idempotent().after(Outcome::Status(429), Some(value), NOW, 0.5),
+                idempotent().after(Outcome::Status(429), retry_after(value, NOW), NOW, 0.5),
                 Decision::Retry {
                     delay_ms: 250,
                     retry: 1
@@ -496,11 +529,11 @@ mod tests {
     #[test]
     fn a_retry_after_beyond_the_cap_stops_the_retries() {
         assert_eq!(
-            idempotent().after(Outcome::Status(429), Some("61"), NOW, 0.0),
+            idempotent().after(Outcome::Status(429), retry_after("61", NOW), NOW, 0.0),
             Decision::Stop(Stop::RetryAfterTooLong)
         );
         assert!(matches!(
-            idempotent().after(Outcome::Status(429), Some("60"), NOW, 0.0),
+            idempotent().after(Outcome::Status(429), retry_after("60", NOW), NOW, 0.0),
             Decision::Retry {
                 delay_ms: 60_000,
                 ..
@@ -509,7 +542,7 @@ mod tests {
         assert_eq!(
             idempotent().after(
                 Outcome::Status(429),
-                Some("99999999999999999999999"),
+                retry_after("99999999999999999999999", NOW),
                 NOW,
                 0.0
             ),
@@ -519,28 +552,29 @@ mod tests {
 
     #[test]
     fn retry_after_parses_both_forms_relative_to_now() {
-        assert_eq!(parse_retry_after(" 120 ", NOW), Some(120_000));
-        assert_eq!(parse_retry_after("0", NOW), Some(0));
+        assert_eq!(retry_after(" 120 ", NOW), Some(120_000));
+        assert_eq!(retry_after("0", NOW), Some(0));
         assert_eq!(
-            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 784_111_777_000 - 1_500),
+            retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 784_111_777_000 - 1_500),
             Some(1_500)
         );
         // RFC 850 and asctime forms are HTTP dates too.
         assert_eq!(
-            parse_retry_after("Sunday, 06-Nov-94 08:49:37 GMT", 784_111_770_000),
+            retry_after("Sunday, 06-Nov-94 08:49:37 GMT", 784_111_770_000),
             Some(7_000)
         );
         assert_eq!(
-            parse_retry_after("Sun Nov  6 08:49:37 1994", 784_111_777_000),
+            retry_after("Sun Nov  6 08:49:37 1994", 784_111_777_000),
             Some(0)
         );
         // A date already past means "now".
-        assert_eq!(
-            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", NOW),
-            Some(0)
-        );
-        assert_eq!(parse_retry_after("tomorrow", NOW), None);
-        assert_eq!(parse_retry_after("", NOW), None);
+        assert_eq!(retry_after("Sun, 06 Nov 1994 08:49:37 GMT", NOW), Some(0));
+        assert_eq!(retry_after("tomorrow", NOW), None);
+        assert_eq!(retry_after("", NOW), None);
+        // Only values with a time of day reach the date reader.
+        let never = |_: &str| -> Option<u64> { panic!("not a date") };
+        assert_eq!(parse_retry_after("1.5", NOW, never), None);
+        assert_eq!(parse_retry_after("-5", NOW, never), None);
     }
 
     #[test]
@@ -552,7 +586,7 @@ mod tests {
         let mut retries = Retries::new(deadline, Safety::Idempotent, NOW);
         // At the deadline even a zero wait leaves no time for an attempt.
         assert_eq!(
-            retries.after(Outcome::Status(429), Some("0"), NOW + 1_000, 0.0),
+            retries.after(Outcome::Status(429), Some(0), NOW + 1_000, 0.0),
             Decision::Stop(Stop::Deadline)
         );
         // 600 ms in, a 400 ms wait would end exactly at the deadline.
@@ -598,6 +632,54 @@ mod tests {
         assert_eq!(retries.attempt_timeout(NOW + 1_000_000), Some(2_000));
 
         assert_eq!(idempotent().attempt_timeout(NOW), None);
+    }
+
+    #[test]
+    fn errors_read_as_outcomes_by_status() {
+        let endpoint = "/leads/search";
+        let api = |status| Error::Api {
+            endpoint,
+            status,
+            code: Some(6008),
+            message: "no".into(),
+        };
+        assert_eq!(Outcome::of(&api(429)), Outcome::Status(429));
+        assert_eq!(Outcome::of(&api(200)), Outcome::Status(200));
+        let http = Error::Http {
+            endpoint,
+            status: 502,
+            snippet: String::new(),
+        };
+        assert_eq!(Outcome::of(&http), Outcome::Status(502));
+        let network = Error::Network {
+            endpoint,
+            message: "fetch failed".into(),
+        };
+        assert_eq!(Outcome::of(&network), Outcome::Network);
+        let timeout = Error::Timeout {
+            endpoint,
+            timeout_ms: 10,
+        };
+        assert_eq!(Outcome::of(&timeout), Outcome::Timeout);
+        for error in [
+            Error::Abort { endpoint },
+            Error::Decode {
+                endpoint,
+                status: 200,
+                message: "truncated".into(),
+            },
+            Error::Validation {
+                endpoint,
+                errors: Vec::new(),
+            },
+        ] {
+            assert_eq!(Outcome::of(&error), Outcome::Final, "{error:?}");
+        }
+        // A business error answered with HTTP 200 is final, even with a "retryable" code.
+        assert_eq!(
+            idempotent().after(Outcome::of(&api(200)), None, NOW, 0.5),
+            Decision::Stop(Stop::NotRetryable)
+        );
     }
 
     #[test]
