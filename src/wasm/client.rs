@@ -3,23 +3,29 @@
 
 use std::rc::Rc;
 
-use js_sys::{JsString, Object, Promise};
+use js_sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
+use super::browser;
 use super::errors::to_js;
+use super::guard;
+use super::hooks::Hooks;
 use super::json::Js;
 use super::output::ToJs;
+use super::recheck::Recheck;
+use super::retrying::{self, Failure, Retry, RetrySettings};
+use super::task;
 use super::transport::{self, Limits};
 use crate::api::delete::Delete;
-use crate::api::insert::Insert;
+use crate::api::insert::{Insert, InsertParams};
 use crate::api::recordings::Recordings;
 use crate::api::search::Search;
 use crate::api::update::Update;
 use crate::api::Endpoint;
 use crate::client::{self, malformed_object, CallOptions, Config, Request, DEFAULT_BASE_URL};
 use crate::error::Error;
+use crate::retry::InsertRetry;
 use crate::wire::json::Json;
 use crate::wire::lenient::{FlagLike, FromScalar, IntLike, Lenient};
 use crate::wire::params::FieldSource;
@@ -44,6 +50,46 @@ pub struct ClientOptions {
     /// reject with `ConvosoValidationError` without sending (default `true`).
     #[cfg_attr(feature = "typescript", tsify(optional))]
     validate: Option<bool>,
+    /// Retries after a failed attempt (default 2). Search, get-recordings, update and delete
+    /// retry network errors, timeouts and HTTP 408, 429, 500, 502, 503 and 504; insert only
+    /// under the `insertRetry` rule.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    max_retries: Option<u32>,
+    /// Milliseconds a whole call may take, every attempt and wait included (default: no limit).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    deadline_ms: Option<u32>,
+    /// When an insert is sent again. `"safe"` (default): only when the failure proves the
+    /// service did not process it (HTTP 408 or 429). `"recheck"`: also after a failure that
+    /// leaves its fate unknown (network error, timeout, 5xx), once a search by phone number
+    /// and list shows the lead was not created.
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(optional, type = "\"safe\" | \"recheck\"")
+    )]
+    insert_retry: Option<InsertRetry>,
+    /// Allow `authToken` in a web page. Without it, constructing a client with a token where
+    /// `window` and `document` exist throws: every visitor could read the token. Call through
+    /// your own backend (`convoso-leads/proxy`) instead.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    dangerously_allow_browser: Option<bool>,
+    /// Called as each attempt starts. Never given the token, a request body or a parameter.
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(optional, type = "(event: RequestEvent) => void")
+    )]
+    on_request: Option<Function>,
+    /// Called as each attempt ends, with the status or the error.
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(optional, type = "(event: ResponseEvent) => void")
+    )]
+    on_response: Option<Function>,
+    /// Called before each retry, with the wait and the error that caused it.
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(optional, type = "(event: RetryEvent) => void")
+    )]
+    on_retry: Option<Function>,
 }
 
 /// Settings of one call, overriding the client's.
@@ -56,61 +102,144 @@ pub struct RequestOptions {
     /// Validate this call before sending (overrides the client's `validate`).
     #[cfg_attr(feature = "typescript", tsify(optional))]
     validate: Option<bool>,
-    /// Cancels the call; it then rejects with `ConvosoAbortError`.
+    /// Cancels the call, including a wait before a retry; it then rejects with
+    /// `ConvosoAbortError`.
     #[cfg_attr(feature = "typescript", tsify(optional, type = "AbortSignal"))]
     signal: Option<AbortSignal>,
+    /// Retries after a failed attempt (overrides the client's `maxRetries`).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    max_retries: Option<u32>,
+    /// Milliseconds the whole call may take (overrides the client's `deadlineMs`).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
+    deadline_ms: Option<u32>,
+    /// Inserts only: when to send again (overrides the client's `insertRetry`).
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(optional, type = "\"safe\" | \"recheck\"")
+    )]
+    insert_retry: Option<InsertRetry>,
 }
 
 impl ClientOptions {
-    const NAMES: &'static [&'static str] = &["authToken", "baseUrl", "timeoutMs", "validate"];
+    const NAMES: &'static [&'static str] = &[
+        "authToken",
+        "baseUrl",
+        "timeoutMs",
+        "validate",
+        "maxRetries",
+        "deadlineMs",
+        "insertRetry",
+        "dangerouslyAllowBrowser",
+        "onRequest",
+        "onResponse",
+        "onRetry",
+    ];
 
     fn read(value: Option<JsValue>) -> Result<Self, Error> {
-        let options = OptionsObject::new("", value, Self::NAMES)?;
+        let options = OptionsObject::new("", value, &[Self::NAMES])?;
         Ok(ClientOptions {
             auth_token: options.get("authToken")?,
             base_url: options.get("baseUrl")?,
             timeout_ms: options.millis("timeoutMs")?,
             validate: options.flag("validate")?,
+            max_retries: options.count("maxRetries")?,
+            deadline_ms: options.millis("deadlineMs")?,
+            insert_retry: options.insert_retry()?,
+            dangerously_allow_browser: options.flag("dangerouslyAllowBrowser")?,
+            on_request: options.function("onRequest")?,
+            on_response: options.function("onResponse")?,
+            on_retry: options.function("onRetry")?,
         })
+    }
+
+    fn retry(&self) -> RetrySettings {
+        RetrySettings {
+            max_retries: self.max_retries,
+            deadline_ms: self.deadline_ms,
+            insert_retry: self.insert_retry,
+        }
     }
 }
 
 impl RequestOptions {
-    const NAMES: &'static [&'static str] = &["timeoutMs", "validate", "signal"];
+    pub(super) const NAMES: &'static [&'static str] = &[
+        "timeoutMs",
+        "validate",
+        "signal",
+        "maxRetries",
+        "deadlineMs",
+        "insertRetry",
+    ];
 
-    fn read(endpoint: &'static str, value: Option<JsValue>) -> Result<Self, Error> {
-        let options = OptionsObject::new(endpoint, value, Self::NAMES)?;
+    pub(super) fn read(endpoint: &'static str, value: Option<JsValue>) -> Result<Self, Error> {
+        Self::read_from(&OptionsObject::new(endpoint, value, &[Self::NAMES])?)
+    }
+
+    /// Reads the call options from an options object that may hold more (a batch's).
+    pub(super) fn read_from(options: &OptionsObject) -> Result<Self, Error> {
         let signal = match options.0.get(&Js::key("signal")) {
             None => None,
             Some(Js(v)) if v.is_null() => None,
-            Some(Js(v)) => Some(v.dyn_into::<AbortSignal>().map_err(|_| {
-                malformed_object(endpoint, "options.signal", "must be an AbortSignal")
-            })?),
+            Some(Js(v)) if guard::is_signal(&v) => Some(v.unchecked_into()),
+            Some(_) => return Err(options.invalid("signal", "must be an AbortSignal")),
         };
         Ok(RequestOptions {
             timeout_ms: options.millis("timeoutMs")?,
             validate: options.flag("validate")?,
             signal,
+            max_retries: options.count("maxRetries")?,
+            deadline_ms: options.millis("deadlineMs")?,
+            insert_retry: options.insert_retry()?,
         })
+    }
+
+    fn retry(&self) -> RetrySettings {
+        RetrySettings {
+            max_retries: self.max_retries,
+            deadline_ms: self.deadline_ms,
+            insert_retry: self.insert_retry,
+        }
+    }
+
+    pub(super) fn signal(&self) -> Option<&AbortSignal> {
+        self.signal.as_ref()
+    }
+
+    /// The options of the searches an insert's recheck makes: the insert's signal and time
+    /// limit, and no retries of their own (a failed search leaves the insert's fate unknown).
+    fn for_recheck(&self) -> RequestOptions {
+        RequestOptions {
+            timeout_ms: self.timeout_ms,
+            validate: Some(false),
+            signal: self.signal.clone(),
+            max_retries: Some(0),
+            deadline_ms: None,
+            insert_retry: None,
+        }
     }
 }
 
 /// An options object being read: absent means all defaults, unknown names are refused (a
 /// misspelt `authToken` must not silently make a client without a token).
-struct OptionsObject(Js, &'static str);
+pub(super) struct OptionsObject(Js, &'static str);
 
 impl OptionsObject {
-    fn new(endpoint: &'static str, value: Option<JsValue>, names: &[&str]) -> Result<Self, Error> {
+    /// `names` lists the accepted option names, in groups.
+    pub(super) fn new(
+        endpoint: &'static str,
+        value: Option<JsValue>,
+        names: &[&[&str]],
+    ) -> Result<Self, Error> {
         let value = match value {
             Some(v) if !v.is_undefined() && !v.is_null() => v,
             _ => Object::new().into(),
         };
-        if !value.is_object() || js_sys::Array::is_array(&value) {
+        let Some(value) = guard::object(&value) else {
             return Err(malformed_object(endpoint, "options", "must be an object"));
-        }
+        };
         for name in Object::keys(value.unchecked_ref::<Object>()).iter() {
             let name = name.as_string().unwrap_or_default();
-            if !names.contains(&name.as_str()) {
+            if !names.iter().any(|group| group.contains(&name.as_str())) {
                 let field = format!("options.{name}");
                 return Err(malformed_object(endpoint, &field, "is not an option"));
             }
@@ -134,14 +263,40 @@ impl OptionsObject {
     }
 
     fn millis(&self, name: &'static str) -> Result<Option<u32>, Error> {
+        self.whole(name, "must be a whole number of milliseconds")
+    }
+
+    pub(super) fn count(&self, name: &'static str) -> Result<Option<u32>, Error> {
+        self.whole(name, "must be a whole number, 0 or more")
+    }
+
+    fn whole(&self, name: &'static str, message: &str) -> Result<Option<u32>, Error> {
         match self.get::<IntLike>(name)? {
             None => Ok(None),
-            Some(Lenient::Valid(ms)) => u32::try_from(ms)
+            Some(Lenient::Valid(n)) => u32::try_from(n)
                 .map(Some)
-                .map_err(|_| self.invalid(name, "must be a whole number of milliseconds")),
-            Some(Lenient::Invalid(_)) => {
-                Err(self.invalid(name, "must be a whole number of milliseconds"))
-            }
+                .map_err(|_| self.invalid(name, message)),
+            Some(Lenient::Invalid(_)) => Err(self.invalid(name, message)),
+        }
+    }
+
+    pub(super) fn function(&self, name: &'static str) -> Result<Option<Function>, Error> {
+        match self.0.get(&Js::key(name)) {
+            None => Ok(None),
+            Some(Js(v)) if v.is_null() => Ok(None),
+            Some(Js(v)) => v
+                .dyn_into::<Function>()
+                .map(Some)
+                .map_err(|_| self.invalid(name, "must be a function")),
+        }
+    }
+
+    fn insert_retry(&self) -> Result<Option<InsertRetry>, Error> {
+        match self.get::<String>("insertRetry")? {
+            None => Ok(None),
+            Some(name) => retrying::insert_retry(&name)
+                .map(Some)
+                .ok_or_else(|| self.invalid("insertRetry", "must be \"safe\" or \"recheck\"")),
         }
     }
 
@@ -153,20 +308,34 @@ impl OptionsObject {
 /// A client for the Convoso Leads API. Every method returns a promise; failures reject with a
 /// `ConvosoError` subclass.
 #[wasm_bindgen(js_name = ConvosoClient)]
+#[derive(Clone)]
 pub struct ConvosoClient {
     config: Rc<Config>,
+    retry: RetrySettings,
+    hooks: Rc<Hooks>,
 }
 
 #[wasm_bindgen(js_class = ConvosoClient)]
 impl ConvosoClient {
     /// Creates a client. Throws `ConvosoValidationError` when an option is unknown or has the
-    /// wrong type.
+    /// wrong type, or when given an `authToken` in a web page without `dangerouslyAllowBrowser`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "ClientOptions")] options: Option<JsValue>,
     ) -> Result<ConvosoClient, JsValue> {
         let options = ClientOptions::read(options).map_err(|e| to_js(&e))?;
+        let has_token = options.auth_token.as_deref().is_some_and(|t| !t.is_empty());
+        browser::check_token(has_token, options.dangerously_allow_browser)
+            .map_err(|e| to_js(&e))?;
+        let retry = options.retry();
+        let hooks = Rc::new(Hooks {
+            on_request: options.on_request,
+            on_response: options.on_response,
+            on_retry: options.on_retry,
+        });
         Ok(ConvosoClient {
+            retry,
+            hooks,
             config: Rc::new(Config {
                 auth_token: options.auth_token.filter(|t| !t.is_empty()),
                 base_url: options
@@ -201,14 +370,19 @@ impl ConvosoClient {
         self.call::<Recordings>(params, options)
     }
 
-    /// Inserts a lead (`POST /leads/insert`). Never retried: a repeated insert can duplicate.
+    /// Inserts a lead (`POST /leads/insert`). Sent again only under the `insertRetry` rule:
+    /// a blindly repeated insert can create the lead twice.
     #[wasm_bindgen(js_name = insertLead, unchecked_return_type = "Promise<InsertResult>")]
     pub fn insert_lead(
         &self,
         #[wasm_bindgen(unchecked_param_type = "InsertParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.call::<Insert>(params, options)
+        let pending = RequestOptions::read(Insert::PATH, options).and_then(|options| {
+            let params = read_params::<Insert>(params)?;
+            self.prepare_insert(params, &options, None)
+        });
+        settle(pending)
     }
 
     /// Updates a lead (`POST /leads/update`).
@@ -232,17 +406,31 @@ impl ConvosoClient {
     }
 }
 
-/// Turns an answer into the call's result (generic per endpoint, but synchronous).
-type Finish = Box<dyn FnOnce(u16, &JsString) -> Result<JsValue, Error>>;
+/// Turns an answer into the call's result (generic per endpoint, but synchronous). Called once
+/// per attempt.
+type Finish = Box<dyn Fn(u16, &JsString) -> Result<JsValue, Error>>;
 
 /// A call that passed every check and is ready to send. Only this part is async, and it is the
 /// same for every endpoint, so the async machinery exists once in the binary.
-struct Pending {
+pub(super) struct Pending {
     endpoint: &'static str,
     request: Request,
-    limits: Limits,
+    timeout_ms: Option<u32>,
+    signal: Option<AbortSignal>,
+    retry: RetrySettings,
+    idempotent: bool,
+    recheck: Option<Recheck>,
     config: Rc<Config>,
+    hooks: Rc<Hooks>,
     finish: Finish,
+}
+
+/// The promise of a call, rejected at once when it could not even be prepared.
+fn settle(pending: Result<Pending, Error>) -> Promise {
+    match pending {
+        Ok(pending) => task::promise(async move { pending.send().await.map_err(|e| to_js(&e)) }),
+        Err(error) => Promise::reject(&to_js(&error)),
+    }
 }
 
 impl ConvosoClient {
@@ -251,12 +439,7 @@ impl ConvosoClient {
         E: Endpoint + 'static,
         E::Output<Js>: ToJs,
     {
-        match self.start::<E>(params, options) {
-            Ok(pending) => {
-                future_to_promise(async move { pending.send().await.map_err(|e| to_js(&e)) })
-            }
-            Err(error) => Promise::reject(&to_js(&error)),
-        }
+        settle(self.start::<E>(params, options))
     }
 
     /// Everything before the network: options, params, validation, encoding.
@@ -267,48 +450,160 @@ impl ConvosoClient {
     {
         let options = RequestOptions::read(E::PATH, options)?;
         let params = read_params::<E>(params)?;
+        self.prepare::<E>(params, &options)
+    }
+
+    /// Whether a call with these options is validated before it is sent.
+    pub(super) fn validates(&self, options: &RequestOptions) -> bool {
+        options.validate.unwrap_or(self.config.validate)
+    }
+
+    /// An insert, with its recheck when the call opts in. `validate` overrides the options'.
+    pub(super) fn prepare_insert(
+        &self,
+        params: InsertParams,
+        options: &RequestOptions,
+        validate: Option<bool>,
+    ) -> Result<Pending, Error> {
+        let recheck = match options.retry().or(self.retry).insert_retry {
+            Some(InsertRetry::Recheck) => {
+                let client = self.clone();
+                let options = options.for_recheck();
+                let search = move |params: &JsValue| {
+                    let params = read_params::<Search>(params.clone()).ok()?;
+                    client.prepare::<Search>(params, &options).ok()
+                };
+                Recheck::new(&params, Box::new(search))
+            }
+            _ => None,
+        };
+        let mut pending = self.prepare_with::<Insert>(params, options, validate)?;
+        pending.recheck = recheck;
+        Ok(pending)
+    }
+
+    /// Validates (unless turned off) and encodes a call.
+    pub(super) fn prepare<E>(
+        &self,
+        params: E::Params,
+        options: &RequestOptions,
+    ) -> Result<Pending, Error>
+    where
+        E: Endpoint + 'static,
+        E::Output<Js>: ToJs,
+    {
+        self.prepare_with::<E>(params, options, None)
+    }
+
+    fn prepare_with<E>(
+        &self,
+        params: E::Params,
+        options: &RequestOptions,
+        validate: Option<bool>,
+    ) -> Result<Pending, Error>
+    where
+        E: Endpoint + 'static,
+        E::Output<Js>: ToJs,
+    {
         let call = CallOptions {
             timeout_ms: options.timeout_ms,
-            validate: options.validate,
+            validate: validate.or(options.validate),
         };
         let request = client::prepare::<E>(&self.config, &call, &params)?;
         let config = Rc::clone(&self.config);
-        Ok(Pending {
-            endpoint: E::PATH,
+        let finish: Finish = Box::new(move |status, body| {
+            Ok(client::finish::<E, Js>(&config, &params, status, body)?.to_js())
+        });
+        Ok(self.pending(E::PATH, E::IDEMPOTENT, request, &call, options, finish))
+    }
+
+    /// What every endpoint's pending call holds besides its request and result reader (not
+    /// generic, so it exists once in the binary).
+    fn pending(
+        &self,
+        endpoint: &'static str,
+        idempotent: bool,
+        request: Request,
+        call: &CallOptions,
+        options: &RequestOptions,
+        finish: Finish,
+    ) -> Pending {
+        Pending {
+            endpoint,
             request,
-            limits: Limits {
-                timeout_ms: self.config.timeout_ms(&call),
-                signal: options.signal,
-            },
+            timeout_ms: self.config.timeout_ms(call),
+            signal: options.signal.clone(),
+            retry: options.retry().or(self.retry),
+            idempotent,
+            recheck: None,
             config: Rc::clone(&self.config),
-            finish: Box::new(move |status, body| {
-                Ok(client::finish::<E, Js>(&config, &params, status, body)?.to_js())
-            }),
-        })
+            hooks: Rc::clone(&self.hooks),
+            finish,
+        }
     }
 }
 
 impl Pending {
-    async fn send(self) -> Result<JsValue, Error> {
-        let secret = self.config.auth_token.as_deref();
-        let answer = transport::post(self.endpoint, &self.request, self.limits, secret).await?;
-        (self.finish)(answer.status, &answer.body)
+    /// Sends, and sends again as the retry policy allows.
+    pub(super) async fn send(self) -> Result<JsValue, Error> {
+        let Pending {
+            endpoint,
+            request,
+            timeout_ms,
+            signal,
+            retry,
+            idempotent,
+            recheck,
+            config,
+            hooks,
+            finish,
+        } = self;
+        let secret = config.auth_token.as_deref();
+        let plan = Retry {
+            policy: retry.policy(timeout_ms),
+            safety: retry.safety(idempotent),
+            signal: signal.as_ref(),
+            hooks: &hooks,
+            secret,
+        };
+        let (request, finish, signal) = (&request, &finish, &signal);
+        retrying::run(
+            endpoint,
+            &request.url,
+            &plan,
+            recheck,
+            |timeout_ms| async move {
+                let limits = Limits {
+                    timeout_ms,
+                    signal: signal.clone(),
+                };
+                let answer = transport::post(endpoint, request, limits, secret).await?;
+                match finish(answer.status, &answer.body) {
+                    Ok(result) => Ok((answer.status, result)),
+                    Err(error) => Err(Failure {
+                        error,
+                        retry_after: answer.retry_after,
+                    }),
+                }
+            },
+        )
+        .await
     }
 }
 
 /// Reads a params object: `undefined`/`null` mean no parameters.
-fn read_params<E: Endpoint>(value: JsValue) -> Result<E::Params, Error> {
+pub(super) fn read_params<E: Endpoint>(value: JsValue) -> Result<E::Params, Error> {
     if value.is_undefined() || value.is_null() {
         return client::read_params::<E>(&Js(Object::new().into()), []);
     }
-    if !value.is_object() || js_sys::Array::is_array(&value) {
+    let Some(object) = guard::object(&value) else {
         return Err(malformed_object(
             E::PATH,
             "params",
             "must be an object of parameters",
         ));
-    }
-    let names = Object::keys(value.unchecked_ref::<Object>());
+    };
+    let names = Object::keys(object.unchecked_ref::<Object>());
     let names = names.iter().filter_map(|n| n.as_string());
-    client::read_params::<E>(&Js(value.clone()), names)
+    client::read_params::<E>(&Js(object), names)
 }

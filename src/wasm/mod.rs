@@ -5,13 +5,28 @@
 //! [`client::ConvosoClient`] is the class JS sees, and [`errors`] names the JS error classes.
 
 #[cfg(feature = "client")]
+mod batch;
+#[cfg(feature = "client")]
+mod browser;
+#[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
 pub mod errors;
+mod guard;
+#[cfg(feature = "client")]
+mod hooks;
+#[cfg(feature = "client")]
+mod iterate;
 #[cfg(feature = "client")]
 pub mod json;
 #[cfg(feature = "client")]
 pub mod output;
+#[cfg(feature = "client")]
+mod recheck;
+#[cfg(feature = "client")]
+mod retrying;
+#[cfg(feature = "client")]
+mod task;
 #[cfg(feature = "client")]
 mod transport;
 mod validate;

@@ -10,9 +10,10 @@ use crate::client::{Request, CONTENT_TYPE};
 use crate::error::Error;
 use crate::wire::error_body::redact;
 
-/// An answer: its status and its body, still as a JS string.
+/// An answer: its status, its `Retry-After` header and its body, still as a JS string.
 pub struct Answer {
     pub status: u16,
+    pub retry_after: Option<String>,
     pub body: JsString,
 }
 
@@ -62,6 +63,7 @@ pub async fn post(
         .await
         .map_err(|e| failed(e.to_string()))?;
     let status = response.status();
+    let retry_after = response.headers().get("retry-after");
     let raw: web_sys::Response = response.into();
     let text = raw.text().map_err(|e| failed(js_message(&e)))?;
     let body = JsFuture::from(text)
@@ -69,6 +71,7 @@ pub async fn post(
         .map_err(|e| failed(js_message(&e)))?;
     Ok(Answer {
         status,
+        retry_after,
         body: body.dyn_into().unwrap_or_else(|_| JsString::from("")),
     })
 }

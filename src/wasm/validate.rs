@@ -11,6 +11,7 @@ use alloc::borrow::Cow;
 
 use wasm_bindgen::prelude::*;
 
+use super::guard;
 use crate::validate::email::{check_emails, EMPTY as NO_EMAIL};
 use crate::validate::fields::{given_text, Fields, Value, INT_TEXT};
 use crate::validate::lead::{
@@ -240,8 +241,7 @@ pub fn validate_phone(
     options: Option<PhoneOptionsArg>,
 ) -> JsValue {
     let read = options
-        .map(JsValue::from)
-        .filter(JsValue::is_object)
+        .and_then(|o| guard::object(&o))
         .map(|o| JsPhoneOptions::from_js(&o));
     let phone_code = read
         .as_ref()
@@ -362,17 +362,14 @@ pub fn validate_recordings(
 }
 
 fn validate_js(request: &Request, params: JsValue, options: Option<LeadOptionsArg>) -> JsValue {
+    // Callers' objects are read through copies (guard.js): a throwing getter or proxy must not
+    // unwind through wasm.
     let options = options
-        .map(JsValue::from)
-        .filter(JsValue::is_object)
+        .and_then(|o| guard::object(&o))
         .map(|o| JsLeadOptions::from_js(&o));
     // A missing or non-object argument reads as an empty request: its required fields are
     // reported rather than a TypeError thrown.
-    let params = if params.is_object() {
-        params
-    } else {
-        Props::new().into()
-    };
+    let params = guard::object(&params).unwrap_or_else(|| Props::new().into());
     let fields = JsFields(params.unchecked_into());
     let mut errors = JsErrors(None);
     let assigned_only = options
@@ -381,9 +378,11 @@ fn validate_js(request: &Request, params: JsValue, options: Option<LeadOptionsAr
         .is_some_and(JsValue::is_truthy);
     check_request(request, &fields, assigned_only, &mut errors);
     if let Some(names) = options.and_then(|o| o.required) {
-        let names: List = names.unchecked_into();
-        for name in (0..names.length()).filter_map(|i| names.at(i).as_string()) {
-            check_required(request, &fields, &name, &mut errors);
+        if let guard::List::Items(names) = guard::list(&names, MAX_REQUIRED) {
+            let names: List = names.unchecked_into();
+            for name in (0..names.length()).filter_map(|i| names.at(i).as_string()) {
+                check_required(request, &fields, &name, &mut errors);
+            }
         }
     }
     match errors.0 {
@@ -398,6 +397,9 @@ fn validate_js(request: &Request, params: JsValue, options: Option<LeadOptionsAr
         .into_js(),
     }
 }
+
+/// More names in `options.required` than any request has fields: ignored beyond this.
+const MAX_REQUIRED: u32 = 1000;
 
 /// Field errors collected straight into a JS array, created at the first error.
 struct JsErrors(Option<List>);

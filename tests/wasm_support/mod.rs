@@ -60,9 +60,21 @@ impl Sandbox {
         ))
     }
 
-    /// A client from options written as JSON.
+    /// A client from options written as JSON. These suites check how each answer maps, in Node
+    /// and in a browser page, so unless the options say otherwise retries are off (the
+    /// resilience suite covers them) and the token is allowed in the page.
     pub fn client_with(&self, options_json: &str) -> ConvosoClient {
-        ConvosoClient::new(Some(js(options_json))).expect("client options accepted")
+        let options = js(options_json);
+        for (name, value) in [
+            ("maxRetries", JsValue::from(0)),
+            ("dangerouslyAllowBrowser", JsValue::TRUE),
+        ] {
+            let key = JsValue::from_str(name);
+            if Reflect::get(&options, &key).is_ok_and(|v| v.is_undefined()) {
+                Reflect::set(&options, &key, &value).expect("options object");
+            }
+        }
+        ConvosoClient::new(Some(options)).expect("client options accepted")
     }
 
     /// The HTTP status business errors (6xxx/7xxx) come with: 200 live, 400 documented.

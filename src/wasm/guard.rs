@@ -1,0 +1,59 @@
+//! Reading a caller's objects without letting them throw through WebAssembly: see guard.js,
+//! which does the reading. Every object, list, signal and callback that comes from a caller
+//! goes through here before the wasm side looks inside it. (No js-sys here: the validation-only
+//! build uses this too.)
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/wasm/guard.js")]
+extern "C" {
+    fn snapshot(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = listOf)]
+    fn list_of(value: &JsValue, max: u32) -> JsValue;
+}
+
+#[cfg(feature = "client")]
+#[wasm_bindgen(module = "/src/wasm/guard.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = signalOf)]
+    fn signal_of(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = callQuietly)]
+    fn call_quietly(callback: &js_sys::Function, argument: &JsValue);
+}
+
+/// A plain copy of a caller's (non-array) object, safe to index; `None` when it is not one.
+pub fn object(value: &JsValue) -> Option<JsValue> {
+    Some(snapshot(value)).filter(|copy| !copy.is_undefined())
+}
+
+/// A caller's list.
+pub enum List {
+    /// A plain copy of its items, as a JS array.
+    Items(JsValue),
+    NotAnArray,
+    TooLong,
+}
+
+/// A copy of a caller's array of at most `max` items.
+pub fn list(value: &JsValue, max: u32) -> List {
+    let copy = list_of(value, max);
+    if copy.is_undefined() {
+        List::NotAnArray
+    } else if copy.is_null() {
+        List::TooLong
+    } else {
+        List::Items(copy)
+    }
+}
+
+/// Whether `value` is a real `AbortSignal`: only then may its properties be read.
+#[cfg(feature = "client")]
+pub fn is_signal(value: &JsValue) -> bool {
+    !signal_of(value).is_undefined()
+}
+
+/// Calls a caller's callback, ignoring whatever it throws or rejects with.
+#[cfg(feature = "client")]
+pub fn call(callback: &js_sys::Function, argument: &JsValue) {
+    call_quietly(callback, argument);
+}
