@@ -15,6 +15,7 @@ stages=(
   budget
   validate
   e2e
+  resilience
   rust-native
 )
 for stage in "${stages[@]}"; do
