@@ -6,6 +6,7 @@ import {
   ConvosoValidationError,
   ConvosoError,
   type FieldError,
+  type InsertOutcome,
   type InsertParams,
   type Lead,
   type UpdateParams,
@@ -75,21 +76,22 @@ export async function searchPage(params: Values, signal?: AbortSignal): Promise<
 
 const LOAD_ALL_PAGE = 500;
 
-/** Every lead matching `filters`, page after page, reporting progress as pages arrive. */
+/**
+ * Every lead matching `filters`, through the package's page iterator (it keeps going past short
+ * pages while the service reports more, and stops with an error at the service's offset cap),
+ * reporting progress as pages arrive.
+ */
 export async function loadAll(
   filters: Values,
   onProgress: (loaded: number, total: number | undefined) => void,
   signal: AbortSignal,
 ): Promise<Lead[]> {
   const leads: Lead[] = [];
-  for (;;) {
-    signal.throwIfAborted();
-    const page = await searchPage({ ...filters, offset: String(leads.length), limit: String(LOAD_ALL_PAGE) }, signal);
-    leads.push(...page.leads);
+  for await (const page of client.iterateLeadPages({ ...filters, limit: LOAD_ALL_PAGE }, { signal })) {
+    leads.push(...page.results);
     onProgress(leads.length, page.total);
-    const more = page.total === undefined ? page.leads.length === LOAD_ALL_PAGE : leads.length < page.total;
-    if (!more || page.leads.length === 0) return leads;
   }
+  return leads;
 }
 
 /** What happened to one row of a bulk import. */
@@ -97,6 +99,7 @@ export type Outcome =
   | { status: 'inserted'; leadId: string }
   | { status: 'invalid'; errors: FieldError[] }
   | { status: 'rejected'; message: string }
+  | { status: 'failed'; message: string }
   | { status: 'not-attempted' };
 
 export interface InsertManyOptions {
@@ -105,23 +108,31 @@ export interface InsertManyOptions {
   signal: AbortSignal;
 }
 
-/** Inserts every row with bounded concurrency; one outcome per row, in row order. */
+/** The package's outcome of one row, in the app's words. */
+function outcomeOf(outcome: InsertOutcome): Outcome {
+  switch (outcome.status) {
+    case 'inserted':
+      return { status: 'inserted', leadId: outcome.lead_id };
+    case 'invalid':
+      return { status: 'invalid', errors: outcome.errors };
+    case 'rejected':
+      return { status: 'rejected', message: describeError(outcome.error) };
+    case 'failed':
+      return { status: 'failed', message: describeError(outcome.error) };
+    case 'cancelled':
+      return { status: 'not-attempted' };
+  }
+}
+
+/**
+ * Inserts every row with the package's batch insert (validated first, bounded concurrency);
+ * one outcome per row, in row order.
+ */
 export async function insertMany(rows: Values[], options: InsertManyOptions): Promise<Outcome[]> {
-  const outcomes: Outcome[] = rows.map(() => ({ status: 'not-attempted' }));
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    for (let index = next++; index < rows.length && !options.signal.aborted; index = next++) {
-      try {
-        const { lead_id } = await client.insertLead(insertParams(rows[index] ?? {}));
-        outcomes[index] = { status: 'inserted', leadId: String(lead_id) };
-      } catch (error) {
-        const errors = fieldErrors(error);
-        outcomes[index] = errors.length > 0 ? { status: 'invalid', errors } : { status: 'rejected', message: describeError(error) };
-      }
-      options.onProgress(++done, rows.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
-  return outcomes;
+  const outcomes = await client.insertLeads(rows.map(insertParams), {
+    concurrency: options.concurrency,
+    onProgress: ({ done, total }) => options.onProgress(done, total),
+    signal: options.signal,
+  });
+  return outcomes.map(outcomeOf);
 }

@@ -165,6 +165,8 @@ function outcomeCell(outcome: Outcome): HTMLElement {
       return errorList(outcome.errors);
     case 'rejected':
       return h('span', { class: 'bad-text' }, outcome.message);
+    case 'failed':
+      return h('span', { class: 'bad-text' }, `No answer, the lead may or may not exist: ${outcome.message}`);
     case 'not-attempted':
       return h('span', { class: 'muted' }, 'Not sent (cancelled)');
   }
