@@ -8,6 +8,22 @@ use crate::store::leads::{Custom, Values};
 use crate::store::Lead;
 use crate::validate;
 
+/// `limit` (1..=`max_limit`, else 7258) and `offset` (≥ 0, else 7231), with the documented
+/// defaults: the paging both list endpoints share.
+pub fn paging(params: &Params, default_limit: i64, max_limit: i64) -> Result<(i64, i64), ApiError> {
+    let limit = params
+        .int_in("limit", 1..=max_limit, || {
+            ApiError::coded(Code::InvalidLimit)
+        })?
+        .unwrap_or(default_limit);
+    let offset = params
+        .int_in("offset", 0..=i64::MAX, || {
+            ApiError::coded(Code::InvalidOffset)
+        })?
+        .unwrap_or(0);
+    Ok((limit, offset))
+}
+
 /// The column parameters an endpoint may set (`may_set`), each checked for its format.
 /// `phone_code` is the code the phone numbers are read for when the request gives none.
 pub fn read_columns(

@@ -1,6 +1,6 @@
 //! `POST /leads/get-recordings`
 
-use super::fields::{range_bound, Bound};
+use super::fields::{paging, range_bound, Bound};
 use crate::app::App;
 use crate::error::{ApiError, Code};
 use crate::params::{parse_int, Params};
@@ -16,16 +16,7 @@ pub async fn run(app: &App, params: Params) -> Result<Reply, ApiError> {
     let lead_id = params
         .get("lead_id")
         .ok_or_else(|| ApiError::coded(Code::MissingUsers))?;
-    let limit = params
-        .int_in("limit", 1..=MAX_LIMIT, || {
-            ApiError::coded(Code::InvalidLimit)
-        })?
-        .unwrap_or(DEFAULT_LIMIT);
-    let offset = params
-        .int_in("offset", 0..=i64::MAX, || {
-            ApiError::coded(Code::InvalidOffset)
-        })?
-        .unwrap_or(0);
+    let (limit, offset) = paging(&params, DEFAULT_LIMIT, MAX_LIMIT)?;
     let from = params
         .get("start_time")
         .map(|raw| range_bound("start_time", raw, Bound::Start))

@@ -1,8 +1,8 @@
 //! `POST /leads/search`
 
-use super::fields::{range_bound, Bound};
+use super::fields::{paging, range_bound, Bound};
 use crate::app::App;
-use crate::error::{ApiError, Code};
+use crate::error::ApiError;
 use crate::params::Params;
 use crate::render::Reply;
 use crate::store::search::{self, Filter, FILTERS};
@@ -11,16 +11,7 @@ pub const DEFAULT_LIMIT: i64 = 10;
 pub const MAX_LIMIT: i64 = 2000;
 
 pub async fn run(app: &App, params: Params) -> Result<Reply, ApiError> {
-    let limit = params
-        .int_in("limit", 1..=MAX_LIMIT, || {
-            ApiError::coded(Code::InvalidLimit)
-        })?
-        .unwrap_or(DEFAULT_LIMIT);
-    let offset = params
-        .int_in("offset", 0..=i64::MAX, || {
-            ApiError::coded(Code::InvalidOffset)
-        })?
-        .unwrap_or(0);
+    let (limit, offset) = paging(&params, DEFAULT_LIMIT, MAX_LIMIT)?;
     let mut criteria = Vec::new();
     for &(name, filter) in FILTERS {
         let Some(raw) = params.get(name) else {
