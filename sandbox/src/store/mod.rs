@@ -15,7 +15,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
-use rusqlite::Connection;
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection};
 
 use crate::catalog::Catalog;
 use crate::error::ApiError;
@@ -111,4 +112,24 @@ impl Store {
 /// The current time in the service's timestamp format (UTC, no zone suffix).
 pub fn now() -> String {
     chrono::Utc::now().format(TIMESTAMP_FORMAT).to_string()
+}
+
+/// Counts the rows `from_where` (a `FROM … WHERE …` clause over `args`) matches, then appends
+/// `limit` and `offset` to `args` for the page query that follows: the paging both list
+/// queries share.
+fn count_then_page(
+    conn: &Connection,
+    from_where: &str,
+    args: &mut Vec<Value>,
+    limit: i64,
+    offset: i64,
+) -> rusqlite::Result<i64> {
+    let total = conn.query_row(
+        &format!("SELECT COUNT(*) {from_where}"),
+        params_from_iter(args.iter()),
+        |row| row.get(0),
+    )?;
+    args.push(Value::Integer(limit));
+    args.push(Value::Integer(offset));
+    Ok(total)
 }

@@ -42,13 +42,7 @@ pub fn for_lead(
         "FROM recordings r JOIN leads l ON l.id = r.lead_id AND l.deleted_at IS NULL WHERE {}",
         conditions.join(" AND ")
     );
-    let total = conn.query_row(
-        &format!("SELECT COUNT(*) {from_where}"),
-        params_from_iter(args.iter()),
-        |row| row.get(0),
-    )?;
-    args.push(Value::Integer(limit));
-    args.push(Value::Integer(offset));
+    let total = super::count_then_page(conn, &from_where, &mut args, limit, offset)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT r.recording_id, r.lead_id, r.start_time, r.end_time, r.seconds {from_where}
          ORDER BY r.start_time, r.recording_id LIMIT ? OFFSET ?"

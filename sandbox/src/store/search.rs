@@ -104,13 +104,7 @@ pub fn run(
         "id"
     };
     let filtered = format!("FROM leads WHERE {}", conditions.join(" AND "));
-    let total = conn.query_row(
-        &format!("SELECT COUNT(*) {filtered}"),
-        params_from_iter(args.iter()),
-        |row| row.get(0),
-    )?;
-    args.push(Value::Integer(limit));
-    args.push(Value::Integer(offset));
+    let total = super::count_then_page(conn, &filtered, &mut args, limit, offset)?;
     let mut stmt = conn.prepare(&format!(
         "{} {filtered} ORDER BY {order_by} LIMIT ? OFFSET ?",
         select_columns()
