@@ -1,33 +1,39 @@
 #!/usr/bin/env node
-// Assembles the npm package from pkg-template/ and the wasm-bindgen output of the crate's two
-// WebAssembly builds. Called by scripts/build-pkg.sh, which compiles and optimises the modules.
+// Assembles the npm package from pkg-template/ and the crate's two WebAssembly builds. Called
+// by scripts/build-pkg.sh, which compiles and optimises the modules.
 //
-//   node scripts/pkg-assemble.mjs <bindgen-dir> <out-dir> <version>
+//   node scripts/pkg-assemble.mjs <build-dir> <out-dir> <version>
 //
-// <bindgen-dir>/<build>/ holds `wasm-bindgen --target web` output for each build in WASM_BUILDS,
-// with the .wasm already through wasm-opt. The package layout (all under <out-dir>/dist/):
+// <build-dir>/full/ holds the client build's `wasm-bindgen --target web` output;
+// <build-dir>/validate/validate_bg.wasm the validation-only module, whose JS half is
+// src/wasm/validate.js (no wasm-bindgen: see src/wasm/validate.rs). Every .wasm is already
+// through wasm-opt. The package layout (all under <out-dir>/dist/):
 //   <entry>.js / .d.ts     ESM entries, copied from pkg-template/ (the exports map names them)
 //   <entry>.cjs / .d.cts   CommonJS twins, bundled here by esbuild
 //   errors.js / .cjs       the one copy of the error classes, shared by every entry of a format
-//   wasm/<build>/          each build's glue, instantiating its inlined module at import
+//   wasm/full/             the client's glue, instantiating its inlined module at import
+//   wasm/validate/         the validators, instantiating theirs at import
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = path.join(ROOT, 'pkg-template');
 const ERRORS_SOURCE = path.join(ROOT, 'src/wasm/errors.js');
+const VALIDATE_SOURCE = path.join(ROOT, 'src/wasm/validate.js');
+// What the validators' module exports, and nothing else: the ABI validate.js speaks (the
+// linker's own `__heap_base`/`__data_end` globals aside). A stale or swapped artifact fails here.
+const VALIDATE_EXPORTS = ['memory', 'v_email', 'v_input', 'v_output', 'v_phone', 'v_request'];
+// The functions `bindValidators` makes, which each host module exports (checked against a real
+// binding at assembly).
+const VALIDATORS = ['validatePhone', 'validateEmail', 'validateLead', 'validateUpdate', 'validateSearch', 'validateRecordings'];
 const GLUE = 'convoso_leads.js';
 const GLUE_TYPES = 'convoso_leads.d.ts';
 const WASM = 'convoso_leads_bg.wasm';
 
-// Each wasm build, and a class whose presence in its generated types tells the builds apart:
-// a stale or swapped artifact must fail the build, not ship.
-const WASM_BUILDS = [
-  { name: 'full', mustHaveClient: true },
-  { name: 'validate', mustHaveClient: false },
-];
+// The client build's generated types must declare the client: a stale or swapped artifact
+// must fail the build, not ship.
 const CLIENT_MARKER = /\bexport class ConvosoClient\b/;
 
 // wasm-bindgen's `--target web` glue ends by exporting its two loaders; the package exposes
@@ -63,18 +69,40 @@ function walk(dir) {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Copies one wasm-bindgen output into dist/wasm/<name>, wired to load itself at import. */
-function assembleWasmBuild(bindgenDir, dist, { name, mustHaveClient }) {
-  const from = path.join(bindgenDir, name);
+/** Writes `<to>/<name>.js`, whose default export returns the module's bytes (from hex). */
+function writeInlinedWasm(to, name, bytes) {
+  writeFileSync(
+    path.join(to, `${name}.js`),
+    // A function, so the decoded bytes are garbage once compiled.
+    `import { fromHex } from '../../inline-wasm.js';\n\nexport default () => fromHex('${bytes.toString('hex')}');\n`,
+  );
+}
+
+/** JS that binds the validators (JS half at `half`) to the instance exports `exports` and exports them. */
+function validatorsHost(half, exports) {
+  return `import { bindValidators } from '${half}';\nexport const { ${VALIDATORS.join(', ')} } = bindValidators(${exports});\n`;
+}
+
+/** The declarations of `validatorsHost`'s module. */
+function validatorsHostTypes(half) {
+  return [
+    `import type { Validators } from '${half}';`,
+    `export type * from '${half}';`,
+    ...VALIDATORS.map((name) => `/** See {@link Validators.${name}}. */\nexport declare const ${name}: Validators['${name}'];`),
+  ].join('\n') + '\n';
+}
+
+/** Copies the client build's wasm-bindgen output into dist/wasm/full, wired to load itself. */
+function assembleClient(buildDir, dist) {
+  const name = 'full';
+  const from = path.join(buildDir, name);
   const to = path.join(dist, 'wasm', name);
   mkdirSync(to, { recursive: true });
 
   const types = readFileSync(path.join(from, GLUE_TYPES), 'utf8');
-  if (CLIENT_MARKER.test(types) !== mustHaveClient) {
-    fail(`the ${name} build ${mustHaveClient ? 'lacks' : 'contains'} the client: wrong or stale artifact`);
-  }
+  if (!CLIENT_MARKER.test(types)) fail(`the ${name} build lacks the client: wrong or stale artifact`);
   const api = types.slice(0, indexOfOnly(types, LOADER_TYPES_START, `${name} types`)).trimEnd();
-  const apiTypes = `${api.includes('Symbol.dispose') ? DISPOSABLE_LIB : ''}${api}\n`;
+  const apiTypes = `${api.includes('Symbol.dispose') ? DISPOSABLE_LIB : ''}${api}\n\n${validatorsHostTypes('../validate/validate.js')}`;
   writeFileSync(path.join(to, GLUE_TYPES), apiTypes);
   writeFileSync(path.join(to, GLUE_TYPES.replace(/\.d\.ts$/, '.d.cts')), apiTypes);
 
@@ -85,19 +113,15 @@ function assembleWasmBuild(bindgenDir, dist, { name, mustHaveClient }) {
     [
       '// Instantiate now, from the module bytes inlined in convoso_leads_bg.wasm.js, so every',
       '// export works synchronously without a set-up call (the package never exposes the loaders).',
+      '// The client build carries the validators too: bind them here rather than load them twice.',
       "import wasmBytes from './convoso_leads_bg.wasm.js';",
-      'initSync({ module: wasmBytes() });',
+      validatorsHost('../validate/validate.js', 'initSync({ module: wasmBytes() })'),
     ].join('\n'),
     `${name} glue`,
   );
   writeFileSync(path.join(to, GLUE), selfLoading);
 
-  const hex = readFileSync(path.join(from, WASM)).toString('hex');
-  writeFileSync(
-    path.join(to, `${WASM}.js`),
-    // A function, so the decoded bytes are garbage once compiled.
-    `import { fromHex } from '../../inline-wasm.js';\n\nexport default () => fromHex('${hex}');\n`,
-  );
+  writeInlinedWasm(to, WASM, readFileSync(path.join(from, WASM)));
 
   // wasm-bindgen copies src/wasm/errors.js into every build's snippets. Two copies would be two
   // class hierarchies and `instanceof` would fail across entries, so each copy becomes a
@@ -116,6 +140,42 @@ function assembleWasmBuild(bindgenDir, dist, { name, mustHaveClient }) {
       cpSync(file, target);
     }
   }
+}
+
+/** The validators' module into dist/wasm/validate: its JS half and declarations, its wasm inlined. */
+async function assembleValidate(buildDir, dist) {
+  const to = path.join(dist, 'wasm', 'validate');
+  mkdirSync(to, { recursive: true });
+  const wasm = readFileSync(path.join(buildDir, 'validate', 'validate_bg.wasm'));
+  const exported = WebAssembly.Module.exports(new WebAssembly.Module(wasm))
+    .map((e) => e.name)
+    .filter((name) => !name.startsWith('__'))
+    .sort();
+  if (exported.join() !== VALIDATE_EXPORTS.join()) {
+    fail(`the validate module exports ${exported.join(', ')}, not ${VALIDATE_EXPORTS.join(', ')}: wrong or stale artifact`);
+  }
+  writeInlinedWasm(to, 'validate_bg.wasm', wasm);
+  cpSync(VALIDATE_SOURCE, path.join(to, 'validate.js'));
+  const types = readFileSync(VALIDATE_SOURCE.replace(/\.js$/, '.d.ts'), 'utf8');
+  writeFileSync(path.join(to, 'validate.d.ts'), types);
+  writeFileSync(path.join(to, 'validate.d.cts'), toCjsImports(types));
+
+  // The module's host: instantiates it at import and exports the bound validators.
+  const { bindValidators } = await import(pathToFileURL(VALIDATE_SOURCE).href);
+  const bound = Object.keys(bindValidators(new WebAssembly.Instance(new WebAssembly.Module(wasm)).exports));
+  if (bound.join() !== VALIDATORS.join()) fail(`validate.js binds ${bound.join(', ')}, not ${VALIDATORS.join(', ')}`);
+  writeFileSync(
+    path.join(to, 'module.js'),
+    `import wasmBytes from './validate_bg.wasm.js';\n${validatorsHost('./validate.js', 'new WebAssembly.Instance(new WebAssembly.Module(wasmBytes())).exports')}`,
+  );
+  const hostTypes = validatorsHostTypes('./validate.js');
+  writeFileSync(path.join(to, 'module.d.ts'), hostTypes);
+  writeFileSync(path.join(to, 'module.d.cts'), toCjsImports(hostTypes));
+}
+
+/** The same declarations with their relative imports pointing at `.cjs` paths. */
+function toCjsImports(text) {
+  return text.replace(/(from\s+['"]\.{1,2}\/[^'"]*)\.js(['"])/g, '$1.cjs$2');
 }
 
 /**
@@ -164,16 +224,15 @@ async function buildCommonJs(outDir, dist, entries) {
 
 /** `.d.cts` twins: the same declarations, with relative imports pointing at `.cjs` paths. */
 function writeCommonJsTypes(outDir, dist, entries) {
-  const toCjs = (text) => text.replace(/(from\s+['"]\.{1,2}\/[^'"]*)\.js(['"])/g, '$1.cjs$2');
   cpSync(path.join(dist, 'errors.d.ts'), path.join(dist, 'errors.d.cts'));
   for (const { esm, cjs } of entries) {
     const types = readFileSync(path.join(outDir, esm.types), 'utf8');
-    writeFileSync(path.join(outDir, cjs.types), toCjs(types));
+    writeFileSync(path.join(outDir, cjs.types), toCjsImports(types));
   }
 }
 
 /** Writes the whole package into `outDir`. */
-async function assemble(bindgenDir, outDir, version) {
+async function assemble(buildDir, outDir, version) {
   const dist = path.join(outDir, 'dist');
   mkdirSync(dist, { recursive: true });
 
@@ -190,7 +249,8 @@ async function assemble(bindgenDir, outDir, version) {
   cpSync(ERRORS_SOURCE, path.join(dist, 'errors.js'));
   cpSync(ERRORS_SOURCE.replace(/\.js$/, '.d.ts'), path.join(dist, 'errors.d.ts'));
 
-  for (const wasmBuild of WASM_BUILDS) assembleWasmBuild(bindgenDir, dist, wasmBuild);
+  assembleClient(buildDir, dist);
+  await assembleValidate(buildDir, dist);
 
   const entries = entriesOf(manifest);
   await buildCommonJs(outDir, dist, entries);
@@ -205,15 +265,15 @@ async function assemble(bindgenDir, outDir, version) {
 }
 
 async function main() {
-  const [bindgenArg, outArg, version] = process.argv.slice(2);
-  if (!bindgenArg || !outArg || !version) fail('usage: pkg-assemble.mjs <bindgen-dir> <out-dir> <version>');
-  const [bindgenDir, outDir] = [path.resolve(bindgenArg), path.resolve(outArg)];
+  const [buildArg, outArg, version] = process.argv.slice(2);
+  if (!buildArg || !outArg || !version) fail('usage: pkg-assemble.mjs <build-dir> <out-dir> <version>');
+  const [buildDir, outDir] = [path.resolve(buildArg), path.resolve(outArg)];
   // Built aside and swapped in whole: a failed build never leaves a half-written package where
   // a freshness check (or npm pack) would take it for a good one.
   const partial = `${outDir}.partial`;
   rmSync(partial, { recursive: true, force: true });
   try {
-    const built = await assemble(bindgenDir, partial, version);
+    const built = await assemble(buildDir, partial, version);
     rmSync(outDir, { recursive: true, force: true });
     renameSync(partial, outDir);
     console.log(`pkg-assemble: ${built} in ${outDir}`);

@@ -27,11 +27,14 @@ async function measure(pkgDir, bindgenDir, subpath, file) {
     logLevel: 'error',
   });
   const js = outputFiles[0].text;
+  // Each module's bytes are in wasm/<build>/<name>_bg.wasm.js; the bare module is
+  // <bindgen-dir>/<build>/<name>_bg.wasm.
   const wasmInputs = Object.keys(metafile.inputs)
-    .map((input) => /wasm\/([^/]+)\/convoso_leads_bg\.wasm\.js$/.exec(input)?.[1])
+    .map((input) => /wasm\/([^/]+\/[^/]+_bg\.wasm)\.js$/.exec(input)?.[1])
     .filter(Boolean);
-  const wasmBuild = wasmInputs[0] ?? null;
-  const bareWasm = wasmBuild && bindgenDir ? path.join(bindgenDir, wasmBuild, 'convoso_leads_bg.wasm') : null;
+  const wasmFile = wasmInputs[0] ?? null;
+  const wasmBuild = wasmFile?.split('/')[0] ?? null;
+  const bareWasm = wasmFile && bindgenDir ? path.join(bindgenDir, wasmFile) : null;
   const jsOnly = js.replace(INLINED_WASM, '""');
   return {
     entry: subpath === '.' ? 'convoso-leads' : `convoso-leads/${subpath.slice(2)}`,

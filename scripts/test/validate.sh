@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Lead-form validation beyond the unit tests that rust-native runs: the proptest properties,
-# a short cargo-fuzz run of every validator, then the validation-only wasm (built here, bound
-# for Node and for the web) under the differential test against libphonenumber-js, the JS
-# API and TypeScript tests. Its shipped size is held by the budget stage.
+# a short cargo-fuzz run of every validator, then the package as built (both modules that
+# carry the validators) under the differential test against libphonenumber-js, the JS API
+# and TypeScript tests. Its shipped size is held by the budget stage.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -24,8 +24,8 @@ for target in phone email dates request; do
 done
 rm -f "$fuzz_log"
 
-echo "== validate: validation-only wasm"
-tests/differential/build-validate-wasm.sh target/validate-wasm
+echo "== validate: the package"
+scripts/build-pkg.sh
 
 echo "== validate: differential, JS API and type tests"
-VALIDATE_WASM_DIR=target/validate-wasm node --test tests/differential/
+node --test tests/differential/

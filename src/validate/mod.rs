@@ -40,8 +40,13 @@ pub struct Invalid {
     pub message: &'static str,
 }
 
-/// One problem with one field of a request.
+/// One problem with one field of a request. `index` is set for multi-value fields
+/// (`email`): the position of the offending value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "typescript"),
+    derive(tsify::Tsify)
+)]
 pub struct FieldError {
     /// The API name of the field (`phone_number`, `email`, ...).
     pub field: Cow<'static, str>,

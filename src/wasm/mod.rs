@@ -12,6 +12,7 @@ mod browser;
 pub mod client;
 #[cfg(feature = "client")]
 pub mod errors;
+#[cfg(feature = "client")]
 mod guard;
 #[cfg(feature = "client")]
 mod hooks;

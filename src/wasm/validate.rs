@@ -1,464 +1,256 @@
-//! The validators for JavaScript: `validatePhone`, `validateEmail`, `validateLead`,
-//! `validateSearch`, `validateUpdate`, `validateRecordings`.
+//! The validators for JavaScript (`validatePhone`, `validateEmail`, `validateLead`,
+//! `validateUpdate`, `validateSearch`, `validateRecordings`): the Rust half of a small
+//! hand-rolled ABI whose JavaScript half is `validate.js`.
 //!
-//! Synchronous, and shipped in both wasm builds (the validation-only one behind
-//! `convoso-leads/validate` too), so nothing here may depend on the `client` feature. Results
-//! are plain JS objects built property by property: serde-wasm-bindgen and `core::fmt` would
-//! cost more than the validators themselves. Property names and messages are JS strings made
-//! once (`intern`): decoding them anew on every call was most of a call's cost.
+//! Why not wasm-bindgen here: its generic glue and externref runtime were a third of the
+//! `convoso-leads/validate` entry's 10 KB gzip budget, for six functions that take a few
+//! values and return codes and texts. The same exports are in both builds: the
+//! validation-only module is nothing else, and the client build carries them too (wasm-bindgen
+//! passes exports it did not make through untouched), so the main entry binds the validators
+//! its client already contains instead of loading them twice.
+//!
+//! The ABI, all integers little-endian:
+//! - JS asks `v_input(len)` for room (its address; 0 when memory cannot grow), writes the
+//!   call's values there ([`Reader`] has the layout) and calls a validator with the address.
+//! - A validator writes its findings to the output (`v_output()` is its address, valid until
+//!   the next `v_input`) and returns how many it wrote (`u32::MAX`: output memory ran out). A
+//!   finding is six u32: the text (address, length), the code, the message (address, length)
+//!   and the index (`u32::MAX`: none). The text is the field (requests), the address (emails,
+//!   code 0 when valid) or empty (phones). Messages are static texts: their addresses are
+//!   stable, so JS decodes each one once.
+//! - `v_phone` returns the number instead: its E.164 digits times 4 plus the calling code's
+//!   length less one (exact: 15 digits × 4 < 2^53), or -1 with one finding. No text crosses.
 
 use alloc::borrow::Cow;
+use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
-use wasm_bindgen::prelude::*;
-
-use super::guard;
 use crate::validate::email::{check_emails, EMPTY as NO_EMAIL};
 use crate::validate::fields::{given_text, Fields, Value, INT_TEXT};
 use crate::validate::lead::{
-    check_request, check_required, Request, Sink, INSERT, RECORDINGS, SEARCH, UPDATE,
+    check_request, check_required, Sink, INSERT, RECORDINGS, SEARCH, UPDATE,
 };
-use crate::validate::{validate_phone as phone, Invalid, PhoneOptions};
+use crate::validate::phone::{validate_phone, PhoneOptions};
+use crate::validate::{codes, Invalid};
 
-mod intern;
+mod room;
 
-#[wasm_bindgen]
-extern "C" {
-    /// Any JS object, read and written by property name.
-    #[wasm_bindgen(js_name = Object)]
-    type Props;
-
-    #[wasm_bindgen(constructor, js_class = "Object")]
-    fn new() -> Props;
-
-    #[wasm_bindgen(method, structural, indexing_getter)]
-    fn get(this: &Props, key: &str) -> JsValue;
-
-    #[wasm_bindgen(method, structural, indexing_setter)]
-    fn set(this: &Props, key: &JsValue, value: &JsValue);
-
-    /// A JS string.
-    type Text;
-
-    #[wasm_bindgen(method)]
-    fn slice(this: &Text, start: u32, end: u32) -> JsValue;
-
-    #[wasm_bindgen(method)]
-    fn concat(this: &Text, other: &Text) -> JsValue;
-
-    /// `String(n)`: a number's decimal digits.
-    #[wasm_bindgen(js_name = String)]
-    fn digits_of(n: f64) -> Text;
-
-    /// The optional options argument of `validatePhone`.
-    #[wasm_bindgen(typescript_type = "PhoneOptions")]
-    pub type PhoneOptionsArg;
-
-    /// The optional options argument of the request validators.
-    #[wasm_bindgen(typescript_type = "LeadOptions")]
-    pub type LeadOptionsArg;
-
-    #[wasm_bindgen(js_name = Array)]
-    type List;
-
-    #[wasm_bindgen(constructor, js_class = "Array")]
-    fn new() -> List;
-
-    #[wasm_bindgen(method, js_class = "Array")]
-    fn push(this: &List, value: &JsValue);
-
-    #[wasm_bindgen(method, getter, structural)]
-    fn length(this: &List) -> u32;
-
-    #[wasm_bindgen(method, structural, indexing_getter)]
-    fn at(this: &List, index: u32) -> JsValue;
+/// Room for `len` bytes of input: its address, or 0 when memory cannot grow that far.
+#[no_mangle]
+pub extern "C" fn v_input(len: usize) -> usize {
+    FINDINGS.store(0, Relaxed);
+    OUT_OF_MEMORY.store(false, Relaxed);
+    room::input(len).map_or(0, |at| at as usize)
 }
 
-/// Declares a JS object shape once: the TypeScript interface (emitted into the `.d.ts`) and
-/// the Rust struct that builds or reads it, from the same list of properties.
-macro_rules! js_shape {
-    (
-        $(#[doc = $doc:literal])*
-        $ts_name:ident as $name:ident {
-            $($key:ident: $ts:literal,)*
-            $(?$opt:ident: $opt_ts:literal,)*
-        }
-    ) => {
-        $(#[doc = $doc])*
-        #[allow(dead_code)] // Each shape is either built (results) or read (options).
-        struct $name {
-            $($key: JsValue,)*
-            $($opt: Option<JsValue>,)*
-        }
-
-        #[allow(dead_code)]
-        impl $name {
-            fn into_js(self) -> JsValue {
-                let object = Props::new();
-                $(object.set(intern::js(stringify!($key)), &self.$key);)*
-                $(if let Some(value) = &self.$opt {
-                    object.set(intern::js(stringify!($opt)), value);
-                })*
-                object.into()
-            }
-
-            fn from_js(object: &JsValue) -> Self {
-                let object: &Props = object.unchecked_ref();
-                $name {
-                    $($key: object.get(stringify!($key)),)*
-                    $($opt: Some(object.get(stringify!($opt))).filter(|v| !v.is_undefined()),)*
-                }
-            }
-        }
-
-        const _: () = {
-            #[wasm_bindgen(typescript_custom_section)]
-            const TS: &str = concat!(
-                "/**", $($doc, "\n *",)* "/\nexport interface ", stringify!($ts_name), " {\n",
-                $("    ", stringify!($key), ": ", $ts, ";\n",)*
-                $("    ", stringify!($opt), "?: ", $opt_ts, ";\n",)*
-                "}\n"
-            );
-        };
-    };
+/// The address of the last call's findings.
+#[no_mangle]
+pub extern "C" fn v_output() -> usize {
+    room::output() as usize
 }
 
-js_shape! {
-    /// A valid phone number: Convoso's `phone_number` (national digits), its `phone_code`
-    /// and the E.164 form.
-    PhoneValid as JsPhoneValid {
-        valid: "true",
-        phone_number: "string",
-        phone_code: "string",
-        e164: "string",
-    }
-}
-
-js_shape! {
-    /// A rejected value: the code the Leads API would answer (or a client-side 9001-9099 code)
-    /// and a message for a person.
-    Invalid as JsInvalid {
-        valid: "false",
-        code: "number",
-        message: "string",
-    }
-}
-
-js_shape! {
-    /// How to read a phone number.
-    PhoneOptions as JsPhoneOptions {
-        ?phone_code: "string | number",
-        ?assigned_area_codes_only: "boolean",
-    }
-}
-
-js_shape! {
-    /// Every address of a valid email field, in order.
-    EmailValid as JsEmailValid {
-        valid: "true",
-        emails: "string[]",
-    }
-}
-
-js_shape! {
-    /// An email field with invalid addresses: code 6079, the first problem's message, and one
-    /// entry per invalid address.
-    EmailInvalid as JsEmailInvalid {
-        valid: "false",
-        code: "number",
-        message: "string",
-        errors: "AddressError[]",
-    }
-}
-
-js_shape! {
-    /// One invalid address of an email field: its position (from 0) among the addresses.
-    AddressError as JsAddressError {
-        index: "number",
-        address: "string",
-        code: "number",
-        message: "string",
-    }
-}
-
-js_shape! {
-    /// One problem with one field of a request. `index` is set for multi-value fields
-    /// (`email`): the position of the offending value.
-    FieldError as JsFieldError {
-        field: "string",
-        code: "number",
-        message: "string",
-        ?index: "number",
-    }
-}
-
-js_shape! {
-    /// A request with nothing to object to.
-    RequestValid as JsRequestValid {
-        valid: "true",
-    }
-}
-
-js_shape! {
-    /// A request with problems, one entry per problem, in field order.
-    RequestInvalid as JsRequestInvalid {
-        valid: "false",
-        errors: "FieldError[]",
-    }
-}
-
-js_shape! {
-    /// Options of the request validators.
-    LeadOptions as JsLeadOptions {
-        ?assigned_area_codes_only: "boolean",
-        ?required: "string[]",
-    }
-}
-
-#[wasm_bindgen(typescript_custom_section)]
-const RESULTS: &str = "\
-export type PhoneResult = PhoneValid | Invalid;
-export type EmailResult = EmailValid | EmailInvalid;
-export type ValidationResult = RequestValid | RequestInvalid;
-";
-
-// The request shapes come from the params types (tsify, `typescript` feature). A build
-// without it still declares the names, loosely, so the signatures below stay valid.
-#[cfg(not(feature = "typescript"))]
-#[wasm_bindgen(typescript_custom_section)]
-const PARAMS: &str = "\
-type LooseParams = { [field: string]: string | number | boolean | null | undefined };
-export type InsertParams = LooseParams;
-export type UpdateParams = LooseParams;
-export type SearchParams = LooseParams;
-export type RecordingsParams = LooseParams;
-";
-
-/// Validates one phone number: `{ valid: true, phone_number, phone_code, e164 }` or
-/// `{ valid: false, code, message }`.
-#[wasm_bindgen(js_name = validatePhone, unchecked_return_type = "PhoneResult")]
-pub fn validate_phone(
-    #[wasm_bindgen(unchecked_param_type = "string | number")] input: JsValue,
-    options: Option<PhoneOptionsArg>,
-) -> JsValue {
-    let read = options
-        .and_then(|o| guard::object(&o))
-        .map(|o| JsPhoneOptions::from_js(&o));
-    let phone_code = read
-        .as_ref()
-        .and_then(|o| o.phone_code.clone())
-        .map_or(Value::Absent, js_value);
-    let assigned_area_codes_only = read
-        .and_then(|o| o.assigned_area_codes_only)
-        .is_some_and(|v| v.is_truthy());
+/// `validatePhone(input, { phone_code, assigned_area_codes_only })`: input and phone_code are
+/// two values at `at`.
+#[no_mangle]
+pub extern "C" fn v_phone(at: usize, len: usize, assigned_only: u32) -> f64 {
+    let mut read = Reader(written(at, len));
+    let (input, phone_code) = (read.value(), read.value());
     let (mut code_digits, mut input_digits) = ([0; INT_TEXT], [0; INT_TEXT]);
     let options = PhoneOptions {
         phone_code: given_text(&phone_code, &mut code_digits),
-        assigned_area_codes_only,
+        assigned_area_codes_only: assigned_only != 0,
     };
-    let input = js_value(input);
-    let Some(input) = given_text(&input, &mut input_digits) else {
-        return invalid(PHONE_NOT_TEXT);
+    let result = match given_text(&input, &mut input_digits) {
+        Some(text) => validate_phone(text, &options),
+        None => Err(PHONE_NOT_TEXT),
     };
-    match phone(input, &options) {
+    match result {
         Ok(p) => {
-            // The digits cross as one number, which JS writes out and cuts: no text decoding.
-            // Exact, as an E.164 number has at most 15 digits and never starts with 0.
-            let number = p
-                .e164()
-                .bytes()
-                .skip(1)
-                .fold(0.0, |n, d| n * 10.0 + f64::from(d & 0xf));
-            let digits = digits_of(number);
-            let code_end = p.phone_code().len() as u32;
-            let plus: &Text = intern::js("+").unchecked_ref();
-            JsPhoneValid {
-                valid: JsValue::TRUE,
-                phone_number: digits.slice(code_end, p.e164().len() as u32 - 1),
-                phone_code: digits.slice(0, code_end),
-                e164: plus.concat(&digits),
-            }
-            .into_js()
+            let digits = p.e164().bytes().skip(1);
+            let number = digits.fold(0.0, |n, d| n * 10.0 + f64::from(d & 0xf));
+            number * 4.0 + (p.phone_code().len() as f64 - 1.0)
         }
-        Err(e) => invalid(e),
+        Err(e) => {
+            report(b"", e.code, e.message, None);
+            -1.0
+        }
     }
 }
 
 const PHONE_NOT_TEXT: Invalid = Invalid {
-    code: crate::validate::codes::INVALID_PHONE,
+    code: codes::INVALID_PHONE,
     message: "Enter the phone number as text",
 };
 
-/// Validates an email field (one or more addresses separated by `,` `;` or whitespace).
-#[wasm_bindgen(js_name = validateEmail, unchecked_return_type = "EmailResult")]
-pub fn validate_email(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue) -> JsValue {
-    let input = input.as_string().unwrap_or_default();
-    let emails = List::new();
-    let errors = List::new();
-    let mut first: Option<Invalid> = None;
-    for (index, address, verdict) in check_emails(&input) {
-        match verdict {
-            Ok(()) => emails.push(&address.into()),
-            Err(e) => {
-                first.get_or_insert(e);
-                let error = JsAddressError {
-                    index: index.into(),
-                    address: address.into(),
-                    code: e.code.into(),
-                    message: intern::js(e.message).clone(),
-                };
-                errors.push(&error.into_js());
-            }
+/// `validateEmail(field)`: every address in order (code 0 when valid), or one finding without
+/// an index when the field has no address at all.
+#[no_mangle]
+pub extern "C" fn v_email(at: usize, len: usize) -> u32 {
+    let field = match Reader(written(at, len)).value() {
+        Value::Text(Cow::Borrowed(text)) => text,
+        _ => "",
+    };
+    for (index, address, verdict) in check_emails(field) {
+        let (code, message) = verdict.map_or_else(|e| (e.code, e.message), |()| (0, ""));
+        report(address.as_bytes(), code, message, Some(index));
+    }
+    if FINDINGS.load(Relaxed) == 0 {
+        report(b"", NO_EMAIL.code, NO_EMAIL.message, None);
+    }
+    findings()
+}
+
+/// `validateLead`, `validateUpdate`, `validateSearch`, `validateRecordings` (`kind` 0-3):
+/// the request's fields, then the extra required names, at `at`.
+#[no_mangle]
+pub extern "C" fn v_request(kind: u32, at: usize, len: usize, assigned_only: u32) -> u32 {
+    let request = match kind {
+        0 => &INSERT,
+        1 => &UPDATE,
+        2 => &SEARCH,
+        _ => &RECORDINGS,
+    };
+    let mut read = Reader(written(at, len));
+    let fields = WrittenFields(read.0);
+    for _ in 0..read.u32() {
+        read.text();
+        read.value();
+    }
+    check_request(request, &fields, assigned_only != 0, &mut Findings);
+    for _ in 0..read.u32() {
+        check_required(request, &fields, read.text(), &mut Findings);
+    }
+    findings()
+}
+
+/// The bytes JS wrote for this call.
+fn written(at: usize, len: usize) -> &'static [u8] {
+    if at == 0 {
+        return &[];
+    }
+    // SAFETY: JS wrote `len` bytes at an address `v_input` returned for at least that many,
+    // and nothing writes there until the next `v_input`, after this call has returned.
+    unsafe { core::slice::from_raw_parts(at as *const u8, len) }
+}
+
+/// Reads what validate.js writes. A value is a tag byte, then: `0` absent (`undefined`,
+/// `null`); `1` text: u32 length + UTF-8; `2` number: f64; `3` false; `4` true; `5` anything
+/// else. A request is a u32 count of fields, each a text (the name) and a value, then a u32
+/// count of extra required names, each a text. Input that ends early reads as absent.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        let (head, rest) = self.0.split_at_checked(n).unwrap_or((&[], &[]));
+        self.0 = rest;
+        head
+    }
+
+    fn u32(&mut self) -> u32 {
+        self.take(4).try_into().map_or(0, u32::from_le_bytes)
+    }
+
+    fn text(&mut self) -> &'a str {
+        let n = self.u32() as usize;
+        let bytes = self.take(n);
+        // SAFETY: validate.js writes every text with `TextEncoder.encodeInto`, which writes
+        // UTF-8, whole characters only; and `take` returns all `n` bytes or none.
+        unsafe { core::str::from_utf8_unchecked(bytes) }
+    }
+
+    fn value(&mut self) -> Value<'a> {
+        match self.take(1) {
+            [1] => Value::Text(Cow::Borrowed(self.text())),
+            [2] => self
+                .take(8)
+                .try_into()
+                .map_or(Value::Absent, |b| Value::from_number(f64::from_le_bytes(b))),
+            [3] => Value::Bool(false),
+            [4] => Value::Bool(true),
+            [5] => Value::Other,
+            _ => Value::Absent,
         }
     }
-    match first {
-        None if emails.length() == 0 => invalid(NO_EMAIL),
-        None => JsEmailValid {
-            valid: JsValue::TRUE,
-            emails: emails.into(),
-        }
-        .into_js(),
-        Some(e) => JsEmailInvalid {
-            valid: JsValue::FALSE,
-            code: e.code.into(),
-            message: intern::js(e.message).clone(),
-            errors: errors.into(),
-        }
-        .into_js(),
-    }
 }
 
-/// Validates a whole insert request (what `insertLead` sends).
-#[wasm_bindgen(js_name = validateLead, unchecked_return_type = "ValidationResult")]
-pub fn validate_lead(
-    #[wasm_bindgen(unchecked_param_type = "InsertParams")] lead: JsValue,
-    options: Option<LeadOptionsArg>,
-) -> JsValue {
-    validate_js(&INSERT, lead, options)
-}
+/// A request's fields as written, found by name.
+struct WrittenFields<'a>(&'a [u8]);
 
-/// Validates an update request (`lead_id` required).
-#[wasm_bindgen(js_name = validateUpdate, unchecked_return_type = "ValidationResult")]
-pub fn validate_update(
-    #[wasm_bindgen(unchecked_param_type = "UpdateParams")] params: JsValue,
-    options: Option<LeadOptionsArg>,
-) -> JsValue {
-    validate_js(&UPDATE, params, options)
-}
-
-/// Validates a search request (limit 1-2000, offset >= 0, date filters).
-#[wasm_bindgen(js_name = validateSearch, unchecked_return_type = "ValidationResult")]
-pub fn validate_search(
-    #[wasm_bindgen(unchecked_param_type = "SearchParams")] params: JsValue,
-) -> JsValue {
-    validate_js(&SEARCH, params, None)
-}
-
-/// Validates a get-recordings request (`lead_id` required, limit 1-100, times).
-#[wasm_bindgen(js_name = validateRecordings, unchecked_return_type = "ValidationResult")]
-pub fn validate_recordings(
-    #[wasm_bindgen(unchecked_param_type = "RecordingsParams")] params: JsValue,
-) -> JsValue {
-    validate_js(&RECORDINGS, params, None)
-}
-
-fn validate_js(request: &Request, params: JsValue, options: Option<LeadOptionsArg>) -> JsValue {
-    // Callers' objects are read through copies (guard.js): a throwing getter or proxy must not
-    // unwind through wasm.
-    let options = options
-        .and_then(|o| guard::object(&o))
-        .map(|o| JsLeadOptions::from_js(&o));
-    // A missing or non-object argument reads as an empty request: its required fields are
-    // reported rather than a TypeError thrown.
-    let params = guard::object(&params).unwrap_or_else(|| Props::new().into());
-    let fields = JsFields(params.unchecked_into());
-    let mut errors = JsErrors(None);
-    let assigned_only = options
-        .as_ref()
-        .and_then(|o| o.assigned_area_codes_only.as_ref())
-        .is_some_and(JsValue::is_truthy);
-    check_request(request, &fields, assigned_only, &mut errors);
-    if let Some(names) = options.and_then(|o| o.required) {
-        if let guard::List::Items(names) = guard::list(&names, MAX_REQUIRED) {
-            let names: List = names.unchecked_into();
-            for name in (0..names.length()).filter_map(|i| names.at(i).as_string()) {
-                check_required(request, &fields, &name, &mut errors);
-            }
-        }
-    }
-    match errors.0 {
-        None => JsRequestValid {
-            valid: JsValue::TRUE,
-        }
-        .into_js(),
-        Some(list) => JsRequestInvalid {
-            valid: JsValue::FALSE,
-            errors: list.into(),
-        }
-        .into_js(),
-    }
-}
-
-/// More names in `options.required` than any request has fields: ignored beyond this.
-const MAX_REQUIRED: u32 = 1000;
-
-/// Field errors collected straight into a JS array, created at the first error.
-struct JsErrors(Option<List>);
-
-impl Sink for JsErrors {
-    fn error(&mut self, field: &str, code: u32, message: &'static str, index: Option<u32>) {
-        let error = JsFieldError {
-            field: field.into(),
-            code: code.into(),
-            message: intern::js(message).clone(),
-            index: index.map(JsValue::from),
-        };
-        self.0.get_or_insert_with(List::new).push(&error.into_js());
-    }
-}
-
-fn invalid(e: Invalid) -> JsValue {
-    JsInvalid {
-        valid: JsValue::FALSE,
-        code: e.code.into(),
-        message: intern::js(e.message).clone(),
-    }
-    .into_js()
-}
-
-/// A JS value as validation sees it.
-fn js_value(value: JsValue) -> Value<'static> {
-    if let Some(text) = value.as_string() {
-        Value::Text(Cow::Owned(text))
-    } else if let Some(n) = value.as_f64() {
-        Value::from_number(n)
-    } else if let Some(b) = value.as_bool() {
-        Value::Bool(b)
-    } else if value.is_undefined() || value.is_null() {
-        Value::Absent
-    } else {
-        Value::Other
-    }
-}
-
-/// A JS object's properties as request fields.
-struct JsFields(Props);
-
-impl Fields for JsFields {
+impl Fields for WrittenFields<'_> {
     fn value(&self, name: &str) -> Value<'_> {
-        js_value(self.0.get(name))
+        let mut read = Reader(self.0);
+        for _ in 0..read.u32() {
+            let (key, value) = (read.text(), read.value());
+            if key == name {
+                return value;
+            }
+        }
+        Value::Absent
     }
 }
 
-// The validation-only build's allocator: its allocations are a few short strings per call,
-// and dlmalloc alone would be a third of the wasm. The full build keeps the default.
+// This call's count of findings, and whether one could not be written. (Atomics only for safe
+// statics: the module is single-threaded.)
+static FINDINGS: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+static OUT_OF_MEMORY: AtomicBool = AtomicBool::new(false);
+
+fn findings() -> u32 {
+    if OUT_OF_MEMORY.load(Relaxed) {
+        u32::MAX
+    } else {
+        FINDINGS.load(Relaxed)
+    }
+}
+
+fn report(text: &[u8], code: u32, message: &str, index: Option<u32>) {
+    let words = [
+        text.as_ptr() as u32,
+        text.len() as u32,
+        code,
+        message.as_ptr() as u32,
+        message.len() as u32,
+        index.unwrap_or(u32::MAX),
+    ];
+    // SAFETY: the same 24 bytes seen as bytes (u8 has no alignment); wasm is little-endian,
+    // as the ABI's integers are. (`to_le_bytes` + `copy_from_slice` would link a panic
+    // message's formatting code, larger than the validators' glue.)
+    let bytes = unsafe { &*(&words as *const [u32; 6] as *const [u8; 24]) };
+    if room::push(bytes) {
+        FINDINGS.fetch_add(1, Relaxed);
+    } else {
+        OUT_OF_MEMORY.store(true, Relaxed);
+    }
+}
+
+/// Request findings go straight to the output.
+struct Findings;
+
+impl Sink for Findings {
+    fn error(&mut self, field: &str, code: u32, message: &'static str, index: Option<u32>) {
+        report(field.as_bytes(), code, message, index);
+    }
+}
+
+// The validation-only build (no_std, see src/lib.rs) has no allocator and needs none: values
+// are read where JS wrote them. `alloc` is linked all the same, so it gets one that always
+// fails: a path that tried to allocate would stop like a panic.
+#[cfg(not(feature = "client"))]
+struct NoAlloc;
+
+// SAFETY: returning null is how an allocator reports failure.
+#[cfg(not(feature = "client"))]
+unsafe impl core::alloc::GlobalAlloc for NoAlloc {
+    unsafe fn alloc(&self, _: core::alloc::Layout) -> *mut u8 {
+        core::ptr::null_mut()
+    }
+    unsafe fn dealloc(&self, _: *mut u8, _: core::alloc::Layout) {}
+}
+
 #[cfg(not(feature = "client"))]
 #[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: wasm32-unknown-unknown without the atomics feature has a single thread.
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+static ALLOCATOR: NoAlloc = NoAlloc;
 
-// The no_std validation build (see src/lib.rs) stops on a panic without formatting a message:
-// no path is expected to panic, and a message would bring back the formatting machinery.
+// The no_std validation build stops on a panic without formatting a message: no path is
+// expected to panic, and a message would bring the formatting machinery back.
 #[cfg(all(not(feature = "client"), not(feature = "typescript")))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {

@@ -1,19 +1,20 @@
-// The validators as JavaScript sees them (validation-only wasm, bound for Node): the result
-// shapes of issue 4's examples, key for key, and a strict TypeScript consumer of the
-// generated declarations (the web build's .d.ts, as the package ships it).
+// The validators as JavaScript sees them, from the package as built (scripts/build-pkg.sh;
+// CONVOSO_PKG_DIR, default pkg/): the result shapes of issue 4's examples, key for key; the
+// same answers from both modules that carry the validators (the validation-only one behind
+// `convoso-leads/validate`, the client build behind `convoso-leads`); and a strict TypeScript
+// consumer of the declarations the package ships.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const wasmDir = path.resolve(process.env.VALIDATE_WASM_DIR ?? path.join(root, 'target/validate-wasm'));
-const v = require(path.join(wasmDir, 'node/convoso_leads.js'));
+const pkgDir = path.resolve(process.env.CONVOSO_PKG_DIR ?? path.join(root, 'pkg'));
+const v = await import(pathToFileURL(path.join(pkgDir, 'dist/validate.js')).href);
+const full = await import(pathToFileURL(path.join(pkgDir, 'dist/index.js')).href);
 
 test('validatePhone: the issue examples, number input and phone_code', () => {
   assert.deepEqual(v.validatePhone('(201) 555-0123'), {
@@ -100,13 +101,52 @@ test('validateLead and the other request validators', () => {
   assert.deepEqual(v.validateRecordings({ lead_id: 12345, limit: '100', offset: '0' }), { valid: true });
 });
 
+test('both modules that carry the validators give the same answers', () => {
+  const calls = [
+    ['validatePhone', ['(201) 555-0123']],
+    ['validatePhone', ['+44 20 7946 0958', { phone_code: '44' }]],
+    ['validatePhone', ['2011550123']],
+    ['validatePhone', [{}]],
+    ['validateEmail', ['a@b.com, nope; John <j@x.com>']],
+    ['validateEmail', ['']],
+    ['validateLead', [{ list_id: 333, phone_number: '12', email: 'x@y.com bad', check_dup: 7 }, { required: ['first_name'] }]],
+    ['validateUpdate', [{ lead_id: 'x1', state: 'ZZ', country: 'US' }]],
+    ['validateSearch', [{ limit: 0, offset: -1, created_at_start_date: '2024-02-30' }]],
+    ['validateRecordings', [{ lead_id: '1', start_time: '2024-01-02 00:00:00', end_time: '2024-01-01 00:00:00' }]],
+  ];
+  for (const [name, args] of calls) {
+    const answer = v[name](...args);
+    assert.deepEqual(full[name](...args), answer, `${name}(${JSON.stringify(args)})`);
+  }
+  assert.notEqual(full.validatePhone, v.validatePhone, 'each entry binds its own module');
+});
+
+test('input larger than the module\'s memory grows it, and later calls still work', () => {
+  const many = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? `user${i}@example.com` : `bad${i}`)).join(', ');
+  for (const module of [v, full]) {
+    const result = module.validateEmail(many);
+    assert.equal(result.valid, false);
+    assert.equal(result.errors.length, 50_000);
+    assert.deepEqual(result.errors[1], { index: 2, address: 'bad2', code: 6079, message: result.errors[0].message });
+    const long = module.validateLead({ list_id: '1', phone_number: '2015550123', notes: 'x'.repeat(3_000_000) });
+    assert.deepEqual(long, { valid: true });
+    assert.equal(module.validatePhone('(201) 555-0123').e164, '+12015550123');
+  }
+});
+
 test('the generated TypeScript declarations type a strict consumer', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'validate-types-'));
-  cpSync(path.join(wasmDir, 'web'), dir, { recursive: true });
+  mkdirSync(path.join(dir, 'node_modules'));
+  symlinkSync(pkgDir, path.join(dir, 'node_modules/convoso-leads'), 'dir');
   writeFileSync(
     path.join(dir, 'consumer.ts'),
-    `import { validatePhone, validateEmail, validateLead, validateSearch, validateUpdate, validateRecordings } from './convoso_leads.js';
-import type { PhoneResult, EmailResult, ValidationResult, FieldError } from './convoso_leads.js';
+    `import { validatePhone, validateEmail, validateLead, validateSearch, validateUpdate, validateRecordings } from 'convoso-leads/validate';
+import type { PhoneResult, EmailResult, ValidationResult, FieldError, InsertParams } from 'convoso-leads/validate';
+import { validateLead as leadFromMain, type ValidationResult as MainResult } from 'convoso-leads';
+import { bindValidators } from 'convoso-leads/validate';
+const fromMain: MainResult = leadFromMain({ list_id: '333', phone_number: '12' } satisfies InsertParams);
+// @ts-expect-error the binding helper is a type-only export, not part of the package's API
+bindValidators({});
 const phone: PhoneResult = validatePhone('(201) 555-0123', { assigned_area_codes_only: true });
 const digits: string = phone.valid ? phone.phone_number + phone.e164 + phone.phone_code : phone.message + phone.code.toFixed();
 const email: EmailResult = validateEmail('a@b.com; c@d.org');
@@ -124,7 +164,7 @@ validateLead({ list_idd: '333' });
 phone.errors;
 // @ts-expect-error only a valid result has phone_number
 phone.phone_number;
-export { digits, first, index };
+export { digits, first, index, fromMain };
 `,
   );
   writeFileSync(

@@ -1,23 +1,21 @@
 // Differential test: our phone verdicts against libphonenumber-js (metadata "max") on a
 // generated corpus of North American numbers. Any disagreement must belong to exactly one of
 // the deliberate differences below, each of which must actually occur (so the list stays
-// true). Needs the validation-only wasm bound for Node (build-validate-wasm.sh); its folder
-// is VALIDATE_WASM_DIR, default target/validate-wasm.
+// true). Runs the package as built (scripts/build-pkg.sh): `convoso-leads/validate` from
+// CONVOSO_PKG_DIR, default pkg/.
 //
 //   node --test tests/differential/phone.test.mjs
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { corpus } from './corpus.mjs';
 
-const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const wasmDir = path.resolve(process.env.VALIDATE_WASM_DIR ?? path.join(root, 'target/validate-wasm'));
-const ours = require(path.join(wasmDir, 'node/convoso_leads.js'));
-const lib = require(path.join(root, 'node_modules/libphonenumber-js/max'));
+const pkgDir = path.resolve(process.env.CONVOSO_PKG_DIR ?? path.join(root, 'pkg'));
+const ours = await import(pathToFileURL(path.join(pkgDir, 'dist/validate.js')).href);
+const lib = await import(pathToFileURL(path.join(root, 'node_modules/libphonenumber-js/max/index.js')).href);
 
 /** Both verdicts for one input, as calling-code-1 numbers. */
 function verdicts(input, options) {

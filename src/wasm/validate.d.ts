@@ -1,0 +1,129 @@
+// Declarations of the validators' JavaScript half (src/wasm/validate.js). The package's
+// entries bind them to a module and export the six functions of `Validators`.
+// The request shapes and `FieldError` are the types generated from the Rust types (tsify) for
+// the client: the validators take and report the same ones.
+import type {
+  FieldError,
+  InsertParams,
+  RecordingsParams,
+  SearchParams,
+  UpdateParams,
+} from '../full/convoso_leads.js';
+
+export type { FieldError, InsertParams, RecordingsParams, SearchParams, UpdateParams };
+
+/** A rejected value: the code the Leads API would answer (or a client-side 9001-9099 code)
+ * and a message for a person.
+ */
+export interface Invalid {
+  valid: false;
+  code: number;
+  message: string;
+}
+
+/** A request with nothing to object to.
+ */
+export interface RequestValid {
+  valid: true;
+}
+
+/** A request with problems, one entry per problem, in field order.
+ */
+export interface RequestInvalid {
+  valid: false;
+  errors: FieldError[];
+}
+
+/** A valid phone number: Convoso's `phone_number` (national digits), its `phone_code`
+ * and the E.164 form.
+ */
+export interface PhoneValid {
+  valid: true;
+  phone_number: string;
+  phone_code: string;
+  e164: string;
+}
+
+/** An email field with invalid addresses: code 6079, the first problem's message, and one
+ * entry per invalid address.
+ */
+export interface EmailInvalid {
+  valid: false;
+  code: number;
+  message: string;
+  errors: AddressError[];
+}
+
+/** Every address of a valid email field, in order.
+ */
+export interface EmailValid {
+  valid: true;
+  emails: string[];
+}
+
+/** How to read a phone number.
+ */
+export interface PhoneOptions {
+  phone_code?: string | number;
+  assigned_area_codes_only?: boolean;
+}
+
+/** One invalid address of an email field: its position (from 0) among the addresses.
+ */
+export interface AddressError {
+  index: number;
+  address: string;
+  code: number;
+  message: string;
+}
+
+/** Options of the request validators.
+ */
+export interface LeadOptions {
+  assigned_area_codes_only?: boolean;
+  required?: string[];
+}
+
+export type PhoneResult = PhoneValid | Invalid;
+export type EmailResult = EmailValid | EmailInvalid;
+export type ValidationResult = RequestValid | RequestInvalid;
+
+/**
+ * The validators. Synchronous, and every problem with the values is in the result: only input
+ * too large for memory throws (a `RangeError`).
+ */
+export interface Validators {
+  /**
+   * Validates an email field (one or more addresses separated by `,` `;` or whitespace).
+   */
+  validateEmail(input: string): EmailResult;
+
+  /**
+   * Validates a whole insert request (what `insertLead` sends).
+   */
+  validateLead(lead: InsertParams, options?: LeadOptions | null): ValidationResult;
+
+  /**
+   * Validates one phone number: `{ valid: true, phone_number, phone_code, e164 }` or
+   * `{ valid: false, code, message }`.
+   */
+  validatePhone(input: string | number, options?: PhoneOptions | null): PhoneResult;
+
+  /**
+   * Validates a get-recordings request (`lead_id` required, limit 1-100, times).
+   */
+  validateRecordings(params: RecordingsParams): ValidationResult;
+
+  /**
+   * Validates a search request (limit 1-2000, offset >= 0, date filters).
+   */
+  validateSearch(params: SearchParams): ValidationResult;
+
+  /**
+   * Validates an update request (`lead_id` required).
+   */
+  validateUpdate(params: UpdateParams, options?: LeadOptions | null): ValidationResult;
+}
+
+/** The validators over one wasm instance's exports (the package binds them at import). */
+export function bindValidators(wasm: WebAssembly.Exports): Validators;
