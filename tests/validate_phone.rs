@@ -196,3 +196,15 @@ fn invalid_phone_codes_have_their_own_code() {
         );
     }
 }
+
+#[test]
+fn calling_code_table_edges() {
+    use convoso_leads::validate::phone::parse_phone_code;
+    // The first and last codes of the table, and their unassigned neighbours.
+    for (code, known) in [("1", true), ("2", false), ("7", true), ("8", false)] {
+        assert_eq!(parse_phone_code(code).is_ok(), known, "{code:?}");
+    }
+    for (code, known) in [("998", true), ("999", false), ("211", true), ("210", false)] {
+        assert_eq!(parse_phone_code(code).is_ok(), known, "{code:?}");
+    }
+}

@@ -3,7 +3,7 @@
 // Sources: libphonenumber-js's metadata (the npm dev dependency) for the NANP area codes in
 // service and the country calling codes with their national number lengths; Debian's
 // iso-codes package (/usr/share/iso-codes) for ISO 3166-1 countries and ISO 3166-2 US/CA
-// subdivisions. Every table is a bitset or a sorted array so that the wasm stays small.
+// subdivisions. Every table is a bitset or indexed directly so that the wasm stays small.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -68,6 +68,11 @@ const countries = iso1.map((c) => c.alpha_2);
 const usStates = subdivisions('US').concat(['AA', 'AE', 'AP']);
 const caProvinces = subdivisions('CA');
 
+// Lengths indexed by the calling code itself (0: not a calling code). Mostly zeros, which
+// wasm-opt drops from the data segment: smaller than a sorted code list and a search.
+const nationalLengths = new Uint8Array(1000);
+for (const [code, lo, hi] of callingCodes) nationalLengths[code] = (lo << 4) | hi;
+
 const bytes = (arr) => {
   const out = [];
   for (let i = 0; i < arr.length; i += 16) out.push(`    ${[...arr.slice(i, i + 16)].join(', ')},`);
@@ -88,15 +93,11 @@ pub(super) static NANP_AREA_CODES: [u8; 100] = [
 ${bytes(areaBits)}
 ];
 
-/// Country calling codes, sorted.
-pub(super) static CALLING_CODES: [u16; ${callingCodes.length}] = [
-${bytes(callingCodes.map(([c]) => c))}
-];
-
-/// For each of \`CALLING_CODES\`: the shortest national significant number in the high
-/// nibble, the longest in the low one (lengths are 2–15).
-pub(super) static NATIONAL_LENGTHS: [u8; ${callingCodes.length}] = [
-${bytes(callingCodes.map(([, lo, hi]) => (lo << 4) | hi))}
+/// The ${callingCodes.length} country calling codes, indexed by the code: the shortest national
+/// significant number in the high nibble, the longest in the low one (lengths are 2–15);
+/// 0 for a number that is no calling code.
+pub(super) static NATIONAL_LENGTHS: [u8; 1000] = [
+${bytes(nationalLengths)}
 ];
 
 /// ISO 3166-1 alpha-2 country codes: bit \`26 * (first - 'A') + (second - 'A')\`.

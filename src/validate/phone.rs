@@ -31,7 +31,7 @@
 use core::fmt;
 
 use super::codes::{INVALID_PHONE, INVALID_PHONE_CODE};
-use super::data::{CALLING_CODES, NANP_AREA_CODES, NATIONAL_LENGTHS};
+use super::data::{NANP_AREA_CODES, NATIONAL_LENGTHS};
 use super::Invalid;
 
 /// The most digits an E.164 number has, calling code included.
@@ -306,10 +306,10 @@ fn check_length(code: u16, national: &[u8]) -> Result<(), Invalid> {
 
 /// The shortest and longest national number for a calling code, if it is one.
 fn lengths_for(code: u16) -> Option<(u8, u8)> {
-    let i = CALLING_CODES.binary_search(&code).ok()?;
-    NATIONAL_LENGTHS
-        .get(i)
-        .map(|&both| (both >> 4, both & 0x0f))
+    match *NATIONAL_LENGTHS.get(usize::from(code))? {
+        0 => None,
+        both => Some((both >> 4, both & 0x0f)),
+    }
 }
 
 fn decimal_len(code: u16) -> usize {
