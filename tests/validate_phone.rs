@@ -208,3 +208,19 @@ fn calling_code_table_edges() {
         assert_eq!(parse_phone_code(code).is_ok(), known, "{code:?}");
     }
 }
+
+#[test]
+fn phone_code_trims_ascii_whitespace_only() {
+    use convoso_leads::validate::phone::parse_phone_code;
+    for code in [" 44 ", "\t+44\n", "+44", "44"] {
+        assert_eq!(parse_phone_code(code), Ok(44), "{code:?}");
+    }
+    // Unicode spaces are not trimmed, as PHP's trim() on the server does not trim them.
+    for code in ["\u{a0}44", "44\u{3000}", "+ 44", "4 4", "\u{ff14}\u{ff14}"] {
+        assert_eq!(
+            parse_phone_code(code).map_err(|e| e.code),
+            Err(INVALID_PHONE_CODE),
+            "{code:?}"
+        );
+    }
+}

@@ -13,6 +13,8 @@
 //! - Calling code: the `phone_code` option (a lead's `phone_code` field, default `1`). With a
 //!   leading `+` the number must start with that code; when no `phone_code` was given at all
 //!   ([`PhoneOptions::phone_code`] is `None`) the code is read from after the `+`.
+//!   `44`, `+44` and ` 44 ` are the same; only ASCII whitespace is trimmed, as PHP's `trim()`
+//!   on the server (a no-break space around the code makes it invalid).
 //!   An unknown `phone_code` is code 9001.
 //! - Calling code 1 (NANP): 10 digits, optionally preceded by `1` (`1-201-555-0123`). Area code
 //!   and exchange are `[2-9]XX` and not `N11` (`211`, `911`, …). Area code 555 is exempt from
@@ -152,19 +154,20 @@ pub fn validate_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, 
 }
 
 /// Reads a `phone_code` value: 1–3 digits, optionally after `+`, that name a calling code.
+/// Surrounding ASCII whitespace is ignored (see the module rules).
 pub fn parse_phone_code(text: &str) -> Result<u16, Invalid> {
-    let trimmed = text.trim();
-    let digits = trimmed.strip_prefix('+').unwrap_or(trimmed);
-    if digits.is_empty() || digits.len() > 3 || digits.starts_with('0') {
-        return Err(BAD_PHONE_CODE);
-    }
-    let code = digits.bytes().try_fold(0u16, |acc, b| {
-        b.is_ascii_digit().then(|| acc * 10 + u16::from(b - b'0'))
-    });
-    match code {
-        Some(code) if lengths_for(code).is_some() => Ok(code),
-        _ => Err(BAD_PHONE_CODE),
-    }
+    let digits = match text.as_bytes().trim_ascii() {
+        [b'+', rest @ ..] => rest,
+        all => all,
+    };
+    let code = match digits {
+        [b'1'..=b'9', ..] if digits.len() <= 3 => digits.iter().try_fold(0u16, |acc, b| {
+            b.is_ascii_digit().then(|| acc * 10 + u16::from(b - b'0'))
+        }),
+        _ => None,
+    };
+    code.filter(|&code| lengths_for(code).is_some())
+        .ok_or(BAD_PHONE_CODE)
 }
 
 /// The digits of the input and whether it opened with `+`.
