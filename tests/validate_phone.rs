@@ -224,3 +224,50 @@ fn phone_code_trims_ascii_whitespace_only() {
         );
     }
 }
+
+/// Every character, in every role it could play: only the documented ones are formatting,
+/// digits or `+`. (The scanner matches these by their UTF-8 bytes, so this pins the bytes.)
+#[test]
+fn every_character_is_formatting_a_digit_a_plus_or_rejected() {
+    let separators = [
+        ' ', '\t', '\u{a0}', '\u{3000}', '-', '.', '(', ')', '/', '\u{2212}',
+    ]
+    .into_iter()
+    .chain('\u{2010}'..='\u{2015}')
+    .chain(['\u{ff08}', '\u{ff09}', '\u{ff0d}', '\u{ff0e}'])
+    .collect::<Vec<_>>();
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{ff10}'..='\u{ff19}' => Some(c as u32 - 0xff10),
+        _ => None,
+    };
+    for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+        let formatted = validate_phone(&format!("201{c}5550123"), &DEFAULT);
+        match digit(c) {
+            // The character is the area code's last digit.
+            Some(d) if d >= 2 => assert_eq!(
+                validate_phone(&format!("20{c}5550123"), &DEFAULT).map(|p| p.e164().to_owned()),
+                Ok(format!("+120{d}5550123")),
+                "{c:?}"
+            ),
+            Some(_) => assert!(formatted.is_err(), "{c:?}"),
+            None => assert_eq!(formatted.is_ok(), separators.contains(&c), "{c:?}"),
+        }
+        let plus = validate_phone(&format!("{c}1 201 555 0123"), &DEFAULT);
+        assert_eq!(
+            plus.is_ok(),
+            matches!(c, '+' | '\u{ff0b}') || separators.contains(&c),
+            "{c:?}"
+        );
+        // Not a digit, formatting or +: the reason names what it is.
+        if digit(c).is_none() && !separators.contains(&c) && !matches!(c, '+' | '\u{ff0b}') {
+            let reason = formatted.map(|_| ()).unwrap_err().message;
+            let expected = match c {
+                'x' | 'X' | '#' => "Remove the extension (x, ext, #)",
+                _ if c.is_ascii_alphabetic() => "Use digits, not letters or words",
+                _ => "Use digits, spaces and + - . ( ) / only",
+            };
+            assert_eq!(reason, expected, "{c:?}");
+        }
+    }
+}

@@ -189,47 +189,49 @@ fn scan(input: &str) -> Result<Typed, Invalid> {
         len: 0,
         plus: false,
     };
-    for (at, c) in input.char_indices() {
-        if let Some(d) = digit_value(c) {
-            let slot = typed.digits.get_mut(typed.len).ok_or(TOO_MANY_DIGITS)?;
-            *slot = d;
-            typed.len += 1;
-        } else if is_separator(c) {
-            continue;
-        } else if c == '+' || c == '\u{FF0B}' {
-            if typed.plus {
-                return Err(DOUBLE_PLUS);
+    let mut rest = input.as_bytes();
+    while !rest.is_empty() {
+        let (c, len) = next_ascii(rest);
+        match c {
+            b'0'..=b'9' => {
+                let slot = typed.digits.get_mut(typed.len).ok_or(TOO_MANY_DIGITS)?;
+                *slot = c - b'0';
+                typed.len += 1;
             }
-            if typed.len > 0 {
-                return Err(MISPLACED_PLUS);
-            }
-            typed.plus = true;
-        } else if typed.len > 0 && is_extension_marker(input.as_bytes().get(at..).unwrap_or(&[])) {
-            return Err(EXTENSION);
-        } else if c.is_ascii_alphabetic() {
-            return Err(LETTERS);
-        } else {
-            return Err(UNEXPECTED);
+            b' ' | b'\t' | b'-' | b'.' | b'(' | b')' | b'/' => {}
+            b'+' if typed.plus => return Err(DOUBLE_PLUS),
+            b'+' if typed.len > 0 => return Err(MISPLACED_PLUS),
+            b'+' => typed.plus = true,
+            _ if typed.len > 0 && is_extension_marker(rest) => return Err(EXTENSION),
+            _ if c.is_ascii_alphabetic() => return Err(LETTERS),
+            _ => return Err(UNEXPECTED),
         }
+        rest = rest.get(len..).unwrap_or_default();
     }
     Ok(typed)
 }
 
-/// ASCII and full-width digits.
-fn digit_value(c: char) -> Option<u8> {
-    match c {
-        '0'..='9' => Some(c as u8 - b'0'),
-        '\u{FF10}'..='\u{FF19}' => Some((c as u32 - 0xFF10) as u8),
-        _ => None,
-    }
-}
-
-fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{A0}' | '\u{3000}' | '-' | '.' | '(' | ')' | '/' | '\u{2010}'
-            ..='\u{2015}' | '\u{2212}' | '\u{FF08}' | '\u{FF09}' | '\u{FF0D}' | '\u{FF0E}'
-    )
+/// The character `rest` starts with, as the ASCII character it stands for, and its length
+/// in bytes. The few non-ASCII characters a number may hold are matched by their UTF-8
+/// bytes (decoding `char`s would cost the validation wasm ~500 bytes); any other
+/// non-ASCII character comes back as its first byte, which no rule accepts.
+fn next_ascii(rest: &[u8]) -> (u8, usize) {
+    let (c, len) = match *rest {
+        [a @ 0xE0..=0xEF, b, c, ..] => (
+            u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F),
+            3,
+        ),
+        [a @ 0xC0..=0xDF, b, ..] => (u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F), 2),
+        [a, ..] => (u32::from(a), 1),
+        [] => (0, 1),
+    };
+    let ascii = match c {
+        0xFF08..=0xFF19 if c != 0xFF0F => c - 0xFEE0,
+        0xA0 | 0x3000 | 0x2010..=0x2015 | 0x2212 => 0x20,
+        0..=0x7F => c,
+        _ => 0xFF,
+    };
+    (ascii as u8, len)
 }
 
 fn is_extension_marker(rest: &[u8]) -> bool {
