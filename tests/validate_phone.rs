@@ -154,10 +154,14 @@ fn phone_code_selects_the_country_rules() {
     assert!(rejected("020 7946 0958", &uk)
         .1
         .contains("Wrong number of digits"));
-    // The + code must be phone_code.
-    assert!(rejected("+1 201 555 0123", &uk)
-        .1
-        .contains("is not phone_code"));
+    // The + code must be phone_code, also when it is no calling code at all.
+    for input in ["+1 201 555 0123", "+49 30 123456", "+999 1234 5678", "+4"] {
+        let message = rejected(input, &uk).1;
+        assert!(
+            message.contains("is not phone_code"),
+            "{input:?}: {message}"
+        );
+    }
     // NANP rules do not apply to other codes, and length rules do.
     assert!(validate_phone("2015550123", &uk).is_ok());
     assert!(rejected("123", &uk).1.contains("Wrong number of digits"));
@@ -268,6 +272,21 @@ fn every_character_is_formatting_a_digit_a_plus_or_rejected() {
                 _ => "Use digits, spaces and + - . ( ) / only",
             };
             assert_eq!(reason, expected, "{c:?}");
+        }
+    }
+}
+
+/// `+` numbers are split after the first known calling code, which is only right because
+/// no calling code is a prefix of another.
+#[test]
+fn calling_codes_are_prefix_free() {
+    use convoso_leads::validate::phone::parse_phone_code;
+    for code in (1..1000).filter(|c| parse_phone_code(&c.to_string()).is_ok()) {
+        for prefix in [code / 10, code / 100].into_iter().filter(|&p| p > 0) {
+            assert!(
+                parse_phone_code(&prefix.to_string()).is_err(),
+                "{prefix} < {code}"
+            );
         }
     }
 }

@@ -131,12 +131,14 @@ pub fn validate_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, 
         return Err(EMPTY);
     }
     let (code, national) = if typed.plus {
-        let code = match given {
-            Some(code) => code,
-            None => leading_calling_code(digits).ok_or(UNKNOWN_COUNTRY)?,
-        };
-        let national = strip_code(digits, code).ok_or(COUNTRY_MISMATCH)?;
-        (code, national)
+        // Calling codes are prefix-free, so the one the digits start with is the only one
+        // they can start with.
+        match (leading_calling_code(digits), given) {
+            (Some((code, national)), None) => (code, national),
+            (Some((code, national)), Some(given)) if code == given => (code, national),
+            (_, Some(_)) => return Err(COUNTRY_MISMATCH),
+            (None, None) => return Err(UNKNOWN_COUNTRY),
+        }
     } else {
         let code = given.unwrap_or(1);
         let national = match digits {
@@ -239,25 +241,17 @@ fn is_extension_marker(rest: &[u8]) -> bool {
     matches!(rest.first(), Some(b'x' | b'X' | b'#')) || head.eq_ignore_ascii_case(b"ext")
 }
 
-/// The calling code a `+`-number starts with. ITU calling codes are prefix-free, so the
-/// first known prefix is the only one.
-fn leading_calling_code(digits: &[u8]) -> Option<u16> {
+/// The calling code a `+`-number starts with, and the national number after it. ITU
+/// calling codes are prefix-free, so the first known prefix is the only one.
+fn leading_calling_code(digits: &[u8]) -> Option<(u16, &[u8])> {
     let mut code = 0u16;
-    for &d in digits.iter().take(3) {
+    for (i, &d) in digits.iter().enumerate().take(3) {
         code = code * 10 + u16::from(d);
         if lengths_for(code).is_some() {
-            return Some(code);
+            return Some((code, digits.get(i + 1..)?));
         }
     }
     None
-}
-
-/// `digits` without the leading calling code `code`, if it starts with it.
-fn strip_code(digits: &[u8], code: u16) -> Option<&[u8]> {
-    let code_len = decimal_len(code);
-    let (head, rest) = (digits.get(..code_len)?, digits.get(code_len..)?);
-    let value = head.iter().fold(0u16, |acc, &d| acc * 10 + u16::from(d));
-    (value == code).then_some(rest)
 }
 
 fn check_nanp(national: &[u8], assigned_only: bool) -> Result<(), Invalid> {
