@@ -290,3 +290,27 @@ fn calling_codes_are_prefix_free() {
         }
     }
 }
+
+/// For every calling code, a national number that would make the E.164 form longer than 15
+/// digits is rejected, and every accepted one fits.
+#[test]
+fn every_calling_code_stays_within_e164() {
+    use convoso_leads::validate::phone::parse_phone_code;
+    for code in (2..1000).filter(|c| parse_phone_code(&c.to_string()).is_ok()) {
+        let code = code.to_string();
+        let options = PhoneOptions {
+            phone_code: Some(&code),
+            ..DEFAULT
+        };
+        for len in 1..=15 {
+            let national = "2".repeat(len);
+            match validate_phone(&national, &options) {
+                Ok(phone) => {
+                    assert!(code.len() + len <= 15, "+{code} {national}");
+                    assert_eq!(phone.e164(), format!("+{code}{national}"));
+                }
+                Err(e) => assert_eq!(e.code, INVALID_PHONE, "+{code} {national}"),
+            }
+        }
+    }
+}

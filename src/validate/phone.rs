@@ -73,6 +73,14 @@ impl Phone {
         self.slice(1 + self.code_len, self.len)
     }
 
+    /// Appends a digit; the callers checked that the number fits.
+    fn push(&mut self, digit: u8) {
+        if let Some(slot) = self.text.get_mut(usize::from(self.len)) {
+            *slot = b'0' + digit;
+            self.len += 1;
+        }
+    }
+
     fn slice(&self, from: u8, to: u8) -> &str {
         let bytes = self
             .text
@@ -296,8 +304,9 @@ pub fn area_code_in_service(area: u16) -> bool {
 
 fn check_length(code: u16, national: &[u8]) -> Result<(), Invalid> {
     let (min, max) = lengths_for(code).ok_or(BAD_PHONE_CODE)?;
+    // `data.rs` caps each code's longest national number to fit E.164's 15 digits.
     let len = national.len();
-    if len < usize::from(min) || len > usize::from(max) || decimal_len(code) + len > MAX_DIGITS {
+    if len < usize::from(min) || len > usize::from(max) {
         return Err(WRONG_LENGTH);
     }
     Ok(())
@@ -311,34 +320,21 @@ fn lengths_for(code: u16) -> Option<(u8, u8)> {
     }
 }
 
-fn decimal_len(code: u16) -> usize {
-    match code {
-        0..=9 => 1,
-        10..=99 => 2,
-        _ => 3,
-    }
-}
-
 fn build(code: u16, national: &[u8]) -> Phone {
     let mut phone = Phone {
-        text: [0; MAX_DIGITS + 1],
-        len: 0,
-        code_len: decimal_len(code) as u8,
+        text: [b'+'; MAX_DIGITS + 1],
+        len: 1,
+        code_len: 0,
     };
-    let code_digits = [code / 100, code / 10 % 10, code % 10];
-    let skip = 3 - usize::from(phone.code_len);
-    let digits = code_digits
-        .iter()
-        .skip(skip)
-        .map(|&d| d as u8)
-        .chain(national.iter().copied());
-    for (slot, d) in phone.text.iter_mut().skip(1).zip(digits) {
-        *slot = b'0' + d;
-        phone.len += 1;
+    // The code's digits (it has 1 to 3), most significant first.
+    for divisor in [100, 10, 1] {
+        if code >= divisor {
+            phone.push((code / divisor % 10) as u8);
+            phone.code_len += 1;
+        }
     }
-    if let Some(plus) = phone.text.first_mut() {
-        *plus = b'+';
-        phone.len += 1;
+    for &d in national {
+        phone.push(d);
     }
     phone
 }
