@@ -119,6 +119,10 @@ fn extensions_letters_and_junk_are_rejected_with_their_reason() {
     let cases = [
         ("201-555-0123 x123", "extension"),
         ("201-555-0123 ext. 5", "extension"),
+        ("201-555-0123 EXT 5", "extension"),
+        ("201-555-0123 eXt5", "extension"),
+        ("201-555-0123 ex", "not letters"),
+        ("201-555-0123 e5", "not letters"),
         ("201-555-0123 #5", "extension"),
         ("201-555-0123x", "extension"),
         ("1-800-FLOWERS", "not letters"),

@@ -244,9 +244,12 @@ fn next_ascii(rest: &[u8]) -> (u8, usize) {
     (ascii as u8, len)
 }
 
+/// `x`, `#` or `ext`, any letter case.
 fn is_extension_marker(rest: &[u8]) -> bool {
-    let head = rest.get(..3).unwrap_or(rest);
-    matches!(rest.first(), Some(b'x' | b'X' | b'#')) || head.eq_ignore_ascii_case(b"ext")
+    matches!(
+        rest,
+        [b'x' | b'X' | b'#', ..] | [b'e' | b'E', b'x' | b'X', b't' | b'T', ..]
+    )
 }
 
 /// The calling code a `+`-number starts with, and the national number after it. ITU
