@@ -66,39 +66,50 @@ pub fn is_postal_code(country: Country, postal: &str) -> bool {
     }
 }
 
+/// `12345` or ZIP+4 `12345-6789`.
 fn is_zip(text: &str) -> bool {
-    let digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
-    match text.as_bytes() {
-        five @ [_, _, _, _, _] => digits(five),
-        [five @ .., b'-', _, _, _, _] if five.len() == 5 => {
-            digits(five) && text.get(6..).is_some_and(|four| digits(four.as_bytes()))
-        }
-        _ => false,
-    }
+    let bytes = text.as_bytes();
+    matches!(bytes.len(), 5 | 10)
+        && (bytes.iter().enumerate()).all(|(i, &c)| {
+            if i == 5 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
+/// `A1A 1A1`, with a space, a hyphen or nothing in the middle.
 fn is_canadian_postal(text: &str) -> bool {
-    let (fsa, ldu) = match text.as_bytes() {
-        [a, b, c, d, e, f] => ([*a, *b, *c], [*d, *e, *f]),
-        [a, b, c, b' ' | b'-', d, e, f] => ([*a, *b, *c], [*d, *e, *f]),
+    let [l1, d1, l2, d2, l3, d3] = match *text.as_bytes() {
+        [a, b, c, d, e, f] | [a, b, c, b' ' | b'-', d, e, f] => [a, b, c, d, e, f],
         _ => return false,
     };
-    let letter = |c: u8| {
-        c.is_ascii_alphabetic()
-            && !matches!(
-                c.to_ascii_uppercase(),
-                b'D' | b'F' | b'I' | b'O' | b'Q' | b'U'
-            )
-    };
-    let [l1, d1, l2] = fsa;
-    let [d2, l3, d3] = ldu;
-    letter(l1)
-        && !matches!(l1.to_ascii_uppercase(), b'W' | b'Z')
-        && d1.is_ascii_digit()
-        && letter(l2)
-        && d2.is_ascii_digit()
-        && letter(l3)
-        && d3.is_ascii_digit()
+    is_letter_of(POSTAL_FIRST_LETTERS, l1)
+        && is_letter_of(POSTAL_LETTERS, l2)
+        && is_letter_of(POSTAL_LETTERS, l3)
+        && [d1, d2, d3].iter().all(u8::is_ascii_digit)
+}
+
+/// The letters of Canadian postal codes: not D, F, I, O, Q, U (bit `n`: letter `A + n`).
+const POSTAL_LETTERS: u32 = letters(b"ABCEGHJKLMNPRSTVWXYZ");
+/// The letters a Canadian postal code may start with: also not W, Z.
+const POSTAL_FIRST_LETTERS: u32 = letters(b"ABCEGHJKLMNPRSTVXY");
+
+const fn letters(list: &[u8]) -> u32 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < list.len() {
+        set |= 1 << (list[i] - b'A');
+        i += 1;
+    }
+    set
+}
+
+/// Whether `c`, in any letter case, is one of `set`'s letters.
+fn is_letter_of(set: u32, c: u8) -> bool {
+    let i = c.to_ascii_uppercase().wrapping_sub(b'A');
+    i < 26 && set >> i & 1 != 0
 }
 
 /// Membership in a 26×26 bitset of two-letter codes (see `data.rs`).
