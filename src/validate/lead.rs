@@ -19,7 +19,7 @@ use super::places::{is_postal_code, is_state, Country};
 use super::{FieldError, Invalid};
 use crate::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
 
-/// What a field must be.
+/// What a field must be. One word and a tag: rules with parameters point at them.
 #[derive(Clone, Copy, Debug)]
 pub enum Check {
     /// Anything: only whether it is given matters.
@@ -36,13 +36,8 @@ pub enum Check {
     DateTime,
     /// Either of the two.
     DateOrDateTime,
-    /// A whole number in `min..=max`; `message` says the range.
-    Int {
-        min: i64,
-        max: i64,
-        code: u32,
-        message: &'static str,
-    },
+    /// A whole number in a range.
+    Int(&'static IntRange),
     /// A plain decimal number (9009).
     Decimal,
     /// ISO 3166-1 alpha-2 (9010).
@@ -53,12 +48,28 @@ pub enum Check {
     PostalCode,
     /// Comma-separated `MOBILE`, `VOIP`, `LANDLINE` (9008).
     CarrierTypes,
-    /// One of these exact words (9014).
-    Choice(&'static [&'static str]),
+    /// One of some exact words (9014).
+    Choice(&'static Choice),
     /// A lead ID: digits (6070).
     LeadId,
-    /// A whole number ≥ 0 (9013).
-    Id,
+}
+
+/// A whole number in `min..=max`, reported with `code`.
+#[derive(Clone, Copy, Debug)]
+pub struct IntRange {
+    pub min: i64,
+    pub max: i64,
+    pub code: u32,
+    /// Says the range; reported for whole numbers outside it.
+    pub message: &'static str,
+}
+
+/// One of `words`, exactly.
+#[derive(Clone, Copy, Debug)]
+pub struct Choice {
+    pub words: &'static [&'static str],
+    /// Names the words.
+    pub message: &'static str,
 }
 
 /// One field's rule.
@@ -99,43 +110,35 @@ const fn required(code: u32, check: Check) -> (Check, Option<u16>) {
     (check, Some(code as u16))
 }
 
-const CHECK_DUP: Check = Check::Int {
-    min: 0,
-    max: 4,
-    code: INVALID_CHECK_DUP,
-    message: "Use a level from 0 to 4",
-};
-const HOPPER_PRIORITY: Check = Check::Int {
-    min: 0,
-    max: 99,
-    code: INVALID_HOPPER_PRIORITY,
-    message: "Use 0 (lowest) to 99 (highest)",
-};
-const HOPPER_EXPIRES_IN: Check = Check::Int {
-    min: 0,
-    max: 300,
-    code: INVALID_HOPPER_EXPIRES_IN,
-    message: "Use 0 to 300 minutes",
-};
-const OFFSET: Check = Check::Int {
-    min: 0,
-    max: i64::MAX,
-    code: INVALID_OFFSET,
-    message: "Cannot be negative",
-};
-const SEARCH_LIMIT: Check = Check::Int {
-    min: 1,
-    max: 2000,
-    code: INVALID_LIMIT,
-    message: "Use 1 to 2000",
-};
-const RECORDINGS_LIMIT: Check = Check::Int {
-    min: 1,
-    max: 100,
-    code: INVALID_LIMIT,
-    message: "Use 1 to 100",
-};
-const ORDER: Check = Check::Choice(&["ASC", "DESC"]);
+/// `Check::Int` of a range, its code and the message that says the range.
+macro_rules! int {
+    ($min:expr, $max:expr, $code:expr, $message:expr) => {
+        Check::Int(&IntRange {
+            min: $min,
+            max: $max,
+            code: $code,
+            message: $message,
+        })
+    };
+}
+
+const CHECK_DUP: Check = int!(0, 4, INVALID_CHECK_DUP, "Use a level from 0 to 4");
+const HOPPER_PRIORITY: Check = int!(
+    0,
+    99,
+    INVALID_HOPPER_PRIORITY,
+    "Use 0 (lowest) to 99 (highest)"
+);
+const HOPPER_EXPIRES_IN: Check = int!(0, 300, INVALID_HOPPER_EXPIRES_IN, "Use 0 to 300 minutes");
+const OFFSET: Check = int!(0, i64::MAX, INVALID_OFFSET, "Cannot be negative");
+const SEARCH_LIMIT: Check = int!(1, 2000, INVALID_LIMIT, "Use 1 to 2000");
+const RECORDINGS_LIMIT: Check = int!(1, 100, INVALID_LIMIT, "Use 1 to 100");
+/// A whole number ≥ 0 (9013).
+const ID: Check = int!(0, i64::MAX, INVALID_ID, NOT_WHOLE);
+const ORDER: Check = Check::Choice(&Choice {
+    words: &["ASC", "DESC"],
+    message: "Use ASC or DESC",
+});
 
 /// Declares each endpoint's rules once: the table, and how its params type yields the fields
 /// the table names (so a misspelt field name does not compile).
@@ -184,10 +187,10 @@ requests! {
         reject_by_carrier_type: optional(Check::CarrierTypes),
         monthly_revenue: optional(Check::Decimal),
         annual_revenue: optional(Check::Decimal),
-        search_campaign_id: optional(Check::Id),
-        search_list_id: optional(Check::Id),
+        search_campaign_id: optional(ID),
+        search_list_id: optional(ID),
         update_order_by_last_called_time: optional(ORDER),
-        lead_id: optional(Check::Id),
+        lead_id: optional(ID),
     }
     ranges []
 
@@ -384,16 +387,10 @@ fn check(rule: &Rule, value: &Value<'_>, context: &Context<'_>, sink: &mut dyn S
     let mut buffer = [0; INT_TEXT];
     let result = match rule.check {
         Check::Any => Ok(()),
-        Check::Int {
-            min,
-            max,
-            code,
-            message,
-        } => check_int(value, min, max).map_err(|e| match e {
-            IntError::NotWhole => (code, NOT_WHOLE),
-            IntError::OutOfRange => (code, message),
+        Check::Int(range) => check_int(value, range.min, range.max).map_err(|e| match e {
+            IntError::NotWhole => (range.code, NOT_WHOLE),
+            IntError::OutOfRange => (range.code, range.message),
         }),
-        Check::Id => check_int(value, 0, i64::MAX).map_err(|_| (INVALID_ID, NOT_WHOLE)),
         Check::Decimal => is_decimal(value)
             .then_some(())
             .ok_or((INVALID_NUMBER, "Enter a plain number, like 1200.50")),
@@ -468,11 +465,11 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
                 fail("Use MOBILE, VOIP, LANDLINE, comma-separated")
             }
         }
-        Check::Choice(words) => {
-            if words.contains(&text) {
+        Check::Choice(choice) => {
+            if choice.words.contains(&text) {
                 Ok(())
             } else {
-                fail("Use ASC or DESC")
+                fail(choice.message)
             }
         }
         Check::LeadId => {
@@ -483,7 +480,7 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
                 fail(LEAD_ID_MESSAGE)
             }
         }
-        Check::Any | Check::Emails | Check::Int { .. } | Check::Decimal | Check::Id => Ok(()),
+        Check::Any | Check::Emails | Check::Int(_) | Check::Decimal => Ok(()),
     }
 }
 
@@ -496,7 +493,7 @@ fn code_of(check: Check) -> u32 {
         Check::Emails => INVALID_EMAIL,
         Check::Date | Check::DateOrDateTime => INVALID_DATE,
         Check::DateTime => INVALID_DATETIME,
-        Check::Int { code, .. } => code,
+        Check::Int(range) => range.code,
         Check::Decimal => INVALID_NUMBER,
         Check::Country => INVALID_COUNTRY,
         Check::State => INVALID_STATE,
@@ -504,7 +501,6 @@ fn code_of(check: Check) -> u32 {
         Check::CarrierTypes => INVALID_CARRIER_TYPE,
         Check::Choice(_) => INVALID_CHOICE,
         Check::LeadId => INVALID_LEAD_ID,
-        Check::Id => INVALID_ID,
     }
 }
 
