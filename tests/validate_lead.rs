@@ -402,6 +402,44 @@ fn search_limits_offsets_and_dates() {
 }
 
 #[test]
+fn numbers_written_as_text() {
+    let search = |v| summary(&validate_search(&params::<SearchParams>(v)));
+    // Whole numbers: an optional sign and ASCII digits, ASCII spaces around. Digits past
+    // i64 read as the largest (or smallest) i64: out of any small range, within `offset`'s.
+    for offset in ["+7", "-0", " 12 ", "007", "99999999999999999999999"] {
+        assert_eq!(search(json!({ "offset": offset })), vec![], "{offset}");
+    }
+    for offset in ["-99999999999999999999999", "1.0", "+-1", "--1", "1 2", "٣"] {
+        assert_eq!(
+            search(json!({ "offset": offset })),
+            one("offset", INVALID_OFFSET),
+            "{offset}"
+        );
+    }
+    let errors = validate_search(&params(json!({ "limit": "99999999999999999999999" })));
+    assert_eq!(summary(&errors), one("limit", INVALID_LIMIT));
+    assert_eq!(
+        errors[0].message, "Use 1 to 2000",
+        "a whole number, out of range"
+    );
+    // Decimals: an optional `-`, digits, and an optional `.` with digits after it.
+    for revenue in ["0", "-1.50", " 7.25 ", "0.5", "12345678901234567890.1"] {
+        assert_eq!(
+            insert(lead(json!({ "monthly_revenue": revenue }))),
+            vec![],
+            "{revenue}"
+        );
+    }
+    for revenue in ["1.2.3", "5.", ".5", "-", "--1", "1. 5", "1.-5"] {
+        assert_eq!(
+            insert(lead(json!({ "monthly_revenue": revenue }))),
+            one("monthly_revenue", INVALID_NUMBER),
+            "{revenue}"
+        );
+    }
+}
+
+#[test]
 fn recordings_requests() {
     let recordings = |v| summary(&validate_recordings(&params::<RecordingsParams>(v)));
     assert_eq!(

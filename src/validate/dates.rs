@@ -11,6 +11,7 @@
 //!   instants: [`reversed`] uses that to catch a range whose end precedes its start.
 
 use super::codes::{INVALID_DATE, INVALID_DATETIME};
+use super::numbers::digits;
 use super::Invalid;
 
 const DATE_FORMAT: Invalid = Invalid {
@@ -32,26 +33,17 @@ const NO_SUCH_DATETIME: Invalid = Invalid {
 
 /// A real calendar date written `YYYY-MM-DD`.
 pub fn check_date(text: &str) -> Result<(), Invalid> {
-    match parse_date(text.as_bytes()) {
-        Parsed::Ok => Ok(()),
-        Parsed::Format => Err(DATE_FORMAT),
-        Parsed::Impossible => Err(NO_SUCH_DATE),
-    }
+    check(text.as_bytes(), b"0000-00-00", DATE_FORMAT, NO_SUCH_DATE)
 }
 
 /// A real date and time written `YYYY-MM-DD HH:MM:SS`.
 pub fn check_datetime(text: &str) -> Result<(), Invalid> {
-    let bytes = text.as_bytes();
-    let (Some(date), Some(b' '), Some(time), 19) =
-        (bytes.get(..10), bytes.get(10), bytes.get(11..), bytes.len())
-    else {
-        return Err(DATETIME_FORMAT);
-    };
-    match (parse_date(date), parse_time(time)) {
-        (Parsed::Format, _) | (_, Parsed::Format) => Err(DATETIME_FORMAT),
-        (Parsed::Impossible, _) | (_, Parsed::Impossible) => Err(NO_SUCH_DATETIME),
-        (Parsed::Ok, Parsed::Ok) => Ok(()),
-    }
+    check(
+        text.as_bytes(),
+        b"0000-00-00 00:00:00",
+        DATETIME_FORMAT,
+        NO_SUCH_DATETIME,
+    )
 }
 
 /// A date, or a date-time: what search's date filters take.
@@ -70,53 +62,34 @@ pub fn reversed(start: &str, end: &str) -> bool {
     !same_day && end < start
 }
 
-enum Parsed {
-    Ok,
-    Format,
-    Impossible,
-}
-
-fn parse_date(bytes: &[u8]) -> Parsed {
-    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *bytes else {
-        return Parsed::Format;
-    };
-    let (Some(year), Some(month), Some(day)) = (
-        number(&[y1, y2, y3, y4]),
-        number(&[m1, m2]),
-        number(&[d1, d2]),
-    ) else {
-        return Parsed::Format;
-    };
+/// Text written in `form` (`0` for any ASCII digit, other bytes as they are) that names a
+/// real day and, when the form has one, a real time of day.
+fn check(bytes: &[u8], form: &[u8], format: Invalid, impossible: Invalid) -> Result<(), Invalid> {
+    let written = bytes.len() == form.len()
+        && bytes.iter().zip(form).all(|(&b, &f)| match f {
+            b'0' => b.is_ascii_digit(),
+            _ => b == f,
+        });
+    if !written {
+        return Err(format);
+    }
+    // The digits at `at..at + len`; 0 past the end (a date has no time: 00:00:00 is real).
+    let number = |at: usize, len: usize| bytes.get(at..at + len).and_then(digits).unwrap_or(0);
+    let (year, month, day) = (number(0, 4), number(5, 2), number(8, 2));
     let real = (1000..=9999).contains(&year)
         && (1..=12).contains(&month)
-        && day >= 1
-        && day <= days_in_month(year, month);
+        && (1..=days_in_month(year, month)).contains(&day)
+        && number(11, 2) < 24
+        && number(14, 2) < 60
+        && number(17, 2) < 60;
     if real {
-        Parsed::Ok
+        Ok(())
     } else {
-        Parsed::Impossible
+        Err(impossible)
     }
 }
 
-fn parse_time(bytes: &[u8]) -> Parsed {
-    let [h1, h2, b':', m1, m2, b':', s1, s2] = *bytes else {
-        return Parsed::Format;
-    };
-    match (number(&[h1, h2]), number(&[m1, m2]), number(&[s1, s2])) {
-        (Some(h), Some(m), Some(s)) if h < 24 && m < 60 && s < 60 => Parsed::Ok,
-        (Some(_), Some(_), Some(_)) => Parsed::Impossible,
-        _ => Parsed::Format,
-    }
-}
-
-/// The value of a run of ASCII digits.
-fn number(digits: &[u8]) -> Option<u32> {
-    digits.iter().try_fold(0u32, |acc, &b| {
-        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-    })
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
+fn days_in_month(year: u64, month: u64) -> u64 {
     match month {
         2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
         2 => 28,

@@ -39,9 +39,13 @@ pub fn is_decimal(value: &Value<'_>) -> bool {
         Value::Text(text) => {
             let t = text.as_bytes().trim_ascii();
             let unsigned = t.strip_prefix(b"-").unwrap_or(t);
-            let mut parts = unsigned.splitn(2, |&b| b == b'.');
-            let whole = parts.next().unwrap_or_default();
-            all_digits(whole) && parts.next().is_none_or(all_digits)
+            match unsigned.iter().position(|&b| b == b'.') {
+                Some(dot) => {
+                    let (whole, fraction) = unsigned.split_at_checked(dot).unwrap_or_default();
+                    digits(whole).is_some() && fraction.get(1..).and_then(digits).is_some()
+                }
+                None => digits(unsigned).is_some(),
+            }
         }
         _ => false,
     }
@@ -54,17 +58,10 @@ fn whole(value: &Value<'_>) -> Option<i64> {
         Value::Float(f) if is_whole(*f) => Some(*f as i64),
         Value::Text(text) => {
             let t = text.as_bytes().trim_ascii();
-            let (negative, digits) = match t.strip_prefix(b"-") {
-                Some(rest) => (true, rest),
-                None => (false, t.strip_prefix(b"+").unwrap_or(t)),
-            };
-            if !all_digits(digits) {
-                return None;
+            match t.strip_prefix(b"-") {
+                Some(rest) => digits(rest).map(|n| -(n as i64)),
+                None => digits(t.strip_prefix(b"+").unwrap_or(t)).map(|n| n as i64),
             }
-            let magnitude = digits.iter().fold(0i64, |acc, &b| {
-                acc.saturating_mul(10).saturating_add(i64::from(b - b'0'))
-            });
-            Some(if negative { -magnitude } else { magnitude })
         }
         _ => None,
     }
@@ -78,6 +75,17 @@ fn is_whole(f: f64) -> bool {
     f.is_finite() && (f.abs() >= ALL_WHOLE || float_as_int(f).is_some())
 }
 
-fn all_digits(text: &[u8]) -> bool {
-    !text.is_empty() && text.iter().all(u8::is_ascii_digit)
+/// The value of one or more ASCII digits and nothing else, saturating at `i64::MAX`: the one
+/// reading of digits that numbers and dates share.
+pub(super) fn digits(text: &[u8]) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.iter().try_fold(0u64, |n, &b| {
+        b.is_ascii_digit().then(|| {
+            n.saturating_mul(10)
+                .saturating_add(u64::from(b - b'0'))
+                .min(i64::MAX as u64)
+        })
+    })
 }
