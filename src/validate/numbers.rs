@@ -78,14 +78,18 @@ fn is_whole(f: f64) -> bool {
 /// The value of one or more ASCII digits and nothing else, saturating at `i64::MAX`: the one
 /// reading of digits that numbers and dates share.
 pub(super) fn digits(text: &[u8]) -> Option<u64> {
+    const MAX: u64 = i64::MAX as u64;
     if text.is_empty() {
         return None;
     }
-    text.iter().try_fold(0u64, |n, &b| {
+    text.iter().try_fold(0, |n, &b| {
+        // Not `saturating_mul`: its overflow check is a 128-bit multiply in wasm.
         b.is_ascii_digit().then(|| {
-            n.saturating_mul(10)
-                .saturating_add(u64::from(b - b'0'))
-                .min(i64::MAX as u64)
+            if n > MAX / 10 {
+                MAX
+            } else {
+                (n * 10 + u64::from(b - b'0')).min(MAX)
+            }
         })
     })
 }
