@@ -3,7 +3,9 @@
 
 use convoso_leads::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
 use convoso_leads::validate::codes::{self, *};
+use convoso_leads::validate::fields::Value as FieldValue;
 use convoso_leads::validate::lead::{validate_request, INSERT, RECORDINGS, SEARCH, UPDATE};
+use convoso_leads::validate::numbers::{check_int, is_decimal, IntError};
 use convoso_leads::validate::{
     validate_insert, validate_recordings, validate_search, validate_update, FieldError, LeadOptions,
 };
@@ -437,6 +439,28 @@ fn numbers_written_as_text() {
             "{revenue}"
         );
     }
+}
+
+#[test]
+fn number_text_as_the_wasm_passes_it() {
+    // The wasm build hands text to the checks as it is (natively the params decoder reads
+    // number text first). A `+` is accepted for decimals as for whole numbers, as that
+    // decoder does.
+    let text = |t: &'static str| FieldValue::Text(t.into());
+    for t in ["+1.5", "-1.5", " +12 ", "0.25"] {
+        assert!(is_decimal(&text(t)), "{t}");
+    }
+    for t in ["+-1", "+", "+.5", "1e6", "١٢"] {
+        assert!(!is_decimal(&text(t)), "{t}");
+    }
+    assert_eq!(check_int(&text("+4"), 0, 4), Ok(()));
+    assert_eq!(check_int(&text("+1.0"), 0, 4), Err(IntError::NotWhole));
+    assert_eq!(check_int(&FieldValue::Float(4.0), 0, 4), Ok(()));
+    assert_eq!(
+        check_int(&FieldValue::Float(4.5), 0, 9),
+        Err(IntError::NotWhole)
+    );
+    assert_eq!(check_int(&text("5"), 0, 4), Err(IntError::OutOfRange));
 }
 
 #[test]

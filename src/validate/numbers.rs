@@ -2,8 +2,9 @@
 //!
 //! - Whole numbers: an integer, a double holding one exactly, or text of an optional sign and
 //!   ASCII digits (surrounding ASCII spaces allowed). Then a range check.
-//! - Decimals (revenue): a finite number, or text of an optional `-`, digits and an optional
-//!   `.` with digits after it. No thousands separators, currency signs or exponents, which
+//! - Decimals (revenue): a finite number, or text of an optional sign, digits and an optional
+//!   `.` with digits after it (as the client's own decoder reads them; surrounding ASCII
+//!   spaces allowed). No thousands separators, currency signs or exponents, which
 //!   the service would not read as the number the person meant.
 //!
 //! Only the syntax is checked: no text is converted to a float, which keeps float parsing
@@ -23,47 +24,52 @@ pub enum IntError {
 
 /// A whole number in `min..=max`.
 pub fn check_int(value: &Value<'_>, min: i64, max: i64) -> Result<(), IntError> {
-    let n = whole(value).ok_or(IntError::NotWhole)?;
-    if (min..=max).contains(&n) {
-        Ok(())
-    } else {
-        Err(IntError::OutOfRange)
+    match read(value) {
+        Number::Whole(n) if (min..=max).contains(&n) => Ok(()),
+        Number::Whole(_) => Err(IntError::OutOfRange),
+        Number::Fraction | Number::Not => Err(IntError::NotWhole),
     }
 }
 
 /// A plain decimal number.
 pub fn is_decimal(value: &Value<'_>) -> bool {
-    match value {
-        Value::Int(_) => true,
-        Value::Float(f) => f.is_finite(),
-        Value::Text(text) => {
-            let t = text.as_bytes().trim_ascii();
-            let unsigned = t.strip_prefix(b"-").unwrap_or(t);
-            match unsigned.iter().position(|&b| b == b'.') {
-                Some(dot) => {
-                    let (whole, fraction) = unsigned.split_at_checked(dot).unwrap_or_default();
-                    digits(whole).is_some() && fraction.get(1..).and_then(digits).is_some()
-                }
-                None => digits(unsigned).is_some(),
-            }
-        }
-        _ => false,
-    }
+    !matches!(read(value), Number::Not)
 }
 
-/// The whole number a value holds, saturating far outside any range a field allows.
-fn whole(value: &Value<'_>) -> Option<i64> {
+/// What a value reads as. One reading for both checks, so that the wasm holds it once.
+enum Number {
+    /// A whole number, saturating far outside any range a field allows.
+    Whole(i64),
+    /// A finite number written with a fraction (`1.5`, also `1.0` as text).
+    Fraction,
+    /// Not a plain number.
+    Not,
+}
+
+fn read(value: &Value<'_>) -> Number {
     match value {
-        Value::Int(n) => Some(*n),
-        Value::Float(f) if is_whole(*f) => Some(*f as i64),
+        Value::Int(n) => Number::Whole(*n),
+        Value::Float(f) if is_whole(*f) => Number::Whole(*f as i64),
+        Value::Float(f) if f.is_finite() => Number::Fraction,
         Value::Text(text) => {
             let t = text.as_bytes().trim_ascii();
-            match t.strip_prefix(b"-") {
-                Some(rest) => digits(rest).map(|n| -(n as i64)),
-                None => digits(t.strip_prefix(b"+").unwrap_or(t)).map(|n| n as i64),
+            let (negative, unsigned) = match t.split_first() {
+                Some((b'-', rest)) => (true, rest),
+                Some((b'+', rest)) => (false, rest),
+                _ => (false, t),
+            };
+            let dot = unsigned.iter().position(|&b| b == b'.');
+            let (whole, fraction) = unsigned
+                .split_at_checked(dot.unwrap_or(unsigned.len()))
+                .unwrap_or_default();
+            match (digits(whole), fraction.split_first()) {
+                (Some(n), None) if negative => Number::Whole(-(n as i64)),
+                (Some(n), None) => Number::Whole(n as i64),
+                (Some(_), Some((_, fraction))) if digits(fraction).is_some() => Number::Fraction,
+                _ => Number::Not,
             }
         }
-        _ => None,
+        _ => Number::Not,
     }
 }
 
