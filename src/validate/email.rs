@@ -59,7 +59,7 @@ pub fn validate_email(address: &str) -> Result<(), Invalid> {
     if bytes.iter().any(|&b| b == b'<' || b == b'>') {
         return Err(DISPLAY_NAME);
     }
-    if !bytes.is_ascii() {
+    if bytes.iter().any(|b| !b.is_ascii()) {
         return Err(NON_ASCII);
     }
     if has(bytes, b'"') {
