@@ -58,7 +58,8 @@ pub fn check_date_or_datetime(text: &str) -> Result<(), Invalid> {
 /// Whether a range written in either form ends before it starts. A bare date as the end
 /// covers its whole day, so `2026-03-01 10:00:00`..`2026-03-01` is not reversed.
 pub fn reversed(start: &str, end: &str) -> bool {
-    let same_day = start.get(..10).is_some_and(|day| day == end);
+    let (start, end) = (start.as_bytes(), end.as_bytes());
+    let same_day = start.get(..10) == Some(end);
     !same_day && end < start
 }
 
