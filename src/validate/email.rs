@@ -50,29 +50,33 @@ const NUMERIC_TLD: Invalid = invalid("The domain cannot end in a number");
 
 /// Validates a single address (no separators in it).
 pub fn validate_email(address: &str) -> Result<(), Invalid> {
+    check_address(address.as_bytes()).map_err(|e| *e)
+}
+
+/// The checks, in order. Problems are references to their constants: one word to return.
+fn check_address(bytes: &[u8]) -> Result<(), &'static Invalid> {
     // Works on bytes: once the address is known to be ASCII every byte is a character, and
     // byte slices keep the str-boundary checks (and their panic formatting) out of the wasm.
-    let bytes = address.as_bytes();
     if bytes.is_empty() {
-        return Err(EMPTY);
+        return Err(&EMPTY);
     }
-    if bytes.iter().any(|&b| b == b'<' || b == b'>') {
-        return Err(DISPLAY_NAME);
+    if has(bytes, b'<') || has(bytes, b'>') {
+        return Err(&DISPLAY_NAME);
     }
     if bytes.iter().any(|b| !b.is_ascii()) {
-        return Err(NON_ASCII);
+        return Err(&NON_ASCII);
     }
     if has(bytes, b'"') {
-        return Err(QUOTED);
+        return Err(&QUOTED);
     }
     if bytes.len() > MAX_ADDRESS {
-        return Err(TOO_LONG);
+        return Err(&TOO_LONG);
     }
-    let at = bytes.iter().rposition(|&b| b == b'@').ok_or(NO_AT)?;
-    let (local, rest) = bytes.split_at_checked(at).ok_or(NO_AT)?;
+    let at = bytes.iter().rposition(|&b| b == b'@').ok_or(&NO_AT)?;
+    let (local, rest) = bytes.split_at_checked(at).ok_or(&NO_AT)?;
     let domain = rest.split_first().map_or(&[][..], |(_, domain)| domain);
     if has(local, b'@') {
-        return Err(MANY_AT);
+        return Err(&MANY_AT);
     }
     check_local(local)?;
     check_domain(domain)
@@ -111,19 +115,19 @@ fn has(bytes: &[u8], b: u8) -> bool {
     bytes.iter().any(|&c| c == b)
 }
 
-fn check_local(local: &[u8]) -> Result<(), Invalid> {
+fn check_local(local: &[u8]) -> Result<(), &'static Invalid> {
     if local.is_empty() {
-        return Err(LOCAL_EMPTY);
+        return Err(&LOCAL_EMPTY);
     }
     if local.len() > MAX_LOCAL {
-        return Err(LOCAL_TOO_LONG);
+        return Err(&LOCAL_TOO_LONG);
     }
     // An empty piece between dots is a leading, trailing or doubled dot.
     if local.split(|&b| b == b'.').any(<[u8]>::is_empty) {
-        return Err(LOCAL_DOTS);
+        return Err(&LOCAL_DOTS);
     }
     if !local.iter().all(|&b| b == b'.' || is_atext(b)) {
-        return Err(LOCAL_CHAR);
+        return Err(&LOCAL_CHAR);
     }
     Ok(())
 }
@@ -135,37 +139,37 @@ fn is_atext(b: u8) -> bool {
         || matches!(b, b'!' | b'#'..=b'\'' | b'*' | b'+' | b'-' | b'/' | b'=' | b'?' | b'^'..=b'`' | b'{'..=b'~')
 }
 
-fn check_domain(domain: &[u8]) -> Result<(), Invalid> {
+fn check_domain(domain: &[u8]) -> Result<(), &'static Invalid> {
     if domain.first() == Some(&b'[') {
-        return Err(IP_LITERAL);
+        return Err(&IP_LITERAL);
     }
     if domain.is_empty() {
-        return Err(NO_AT);
+        return Err(&NO_AT);
     }
     if !has(domain, b'.') {
-        return Err(NO_DOT);
+        return Err(&NO_DOT);
     }
     let mut last: &[u8] = &[];
     for label in domain.split(|&b| b == b'.') {
         if label.is_empty() {
-            return Err(DOMAIN_DOTS);
+            return Err(&DOMAIN_DOTS);
         }
         if label.len() > MAX_LABEL {
-            return Err(LABEL_TOO_LONG);
+            return Err(&LABEL_TOO_LONG);
         }
         if !label
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
         {
-            return Err(DOMAIN_CHAR);
+            return Err(&DOMAIN_CHAR);
         }
         if label.first() == Some(&b'-') || label.last() == Some(&b'-') {
-            return Err(LABEL_HYPHEN);
+            return Err(&LABEL_HYPHEN);
         }
         last = label;
     }
     if last.iter().all(u8::is_ascii_digit) {
-        return Err(NUMERIC_TLD);
+        return Err(&NUMERIC_TLD);
     }
     Ok(())
 }
