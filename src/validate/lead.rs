@@ -46,10 +46,8 @@ pub enum Check {
     State,
     /// A postal code for the request's country (9012).
     PostalCode,
-    /// Comma-separated `MOBILE`, `VOIP`, `LANDLINE` (9008).
-    CarrierTypes,
-    /// One of some exact words (9014).
-    Choice(&'static Choice),
+    /// Words from a fixed set.
+    Words(&'static Words),
     /// A lead ID: digits (6070).
     LeadId,
 }
@@ -64,10 +62,15 @@ pub struct IntRange {
     pub message: &'static str,
 }
 
-/// One of `words`, exactly.
+/// Words from a fixed set, reported with `code`.
 #[derive(Clone, Copy, Debug)]
-pub struct Choice {
+pub struct Words {
+    /// The words, spelt exactly as the API spells them.
     pub words: &'static [&'static str],
+    /// `false`: the value is one of the words, exactly. `true`: a comma-separated list of
+    /// them, ASCII spaces allowed around each.
+    pub list: bool,
+    pub code: u32,
     /// Names the words.
     pub message: &'static str,
 }
@@ -135,8 +138,16 @@ const SEARCH_LIMIT: Check = int!(1, 2000, INVALID_LIMIT, "Use 1 to 2000");
 const RECORDINGS_LIMIT: Check = int!(1, 100, INVALID_LIMIT, "Use 1 to 100");
 /// A whole number ≥ 0 (9013).
 const ID: Check = int!(0, i64::MAX, INVALID_ID, NOT_WHOLE);
-const ORDER: Check = Check::Choice(&Choice {
+const CARRIER_TYPES: Check = Check::Words(&Words {
+    words: &["MOBILE", "VOIP", "LANDLINE"],
+    list: true,
+    code: INVALID_CARRIER_TYPE,
+    message: "Use MOBILE, VOIP, LANDLINE, comma-separated",
+});
+const ORDER: Check = Check::Words(&Words {
     words: &["ASC", "DESC"],
+    list: false,
+    code: INVALID_CHOICE,
     message: "Use ASC or DESC",
 });
 
@@ -184,7 +195,7 @@ requests! {
         check_dup: optional(CHECK_DUP),
         hopper_priority: optional(HOPPER_PRIORITY),
         hopper_expires_in: optional(HOPPER_EXPIRES_IN),
-        reject_by_carrier_type: optional(Check::CarrierTypes),
+        reject_by_carrier_type: optional(CARRIER_TYPES),
         monthly_revenue: optional(Check::Decimal),
         annual_revenue: optional(Check::Decimal),
         search_campaign_id: optional(ID),
@@ -457,19 +468,19 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
             }
             _ => Ok(()),
         },
-        Check::CarrierTypes => {
-            let known = |t: &[u8]| matches!(t.trim_ascii(), b"MOBILE" | b"VOIP" | b"LANDLINE");
-            if text.as_bytes().split(|&b| b == b',').all(known) {
+        Check::Words(words) => {
+            let known = |item: &[u8]| words.words.iter().any(|word| word.as_bytes() == item);
+            let text = text.as_bytes();
+            let valid = if words.list {
+                text.split(|&b| b == b',')
+                    .all(|item| known(item.trim_ascii()))
+            } else {
+                known(text)
+            };
+            if valid {
                 Ok(())
             } else {
-                fail("Use MOBILE, VOIP, LANDLINE, comma-separated")
-            }
-        }
-        Check::Choice(choice) => {
-            if choice.words.contains(&text) {
-                Ok(())
-            } else {
-                fail(choice.message)
+                fail(words.message)
             }
         }
         Check::LeadId => {
@@ -498,8 +509,7 @@ fn code_of(check: Check) -> u32 {
         Check::Country => INVALID_COUNTRY,
         Check::State => INVALID_STATE,
         Check::PostalCode => INVALID_POSTAL_CODE,
-        Check::CarrierTypes => INVALID_CARRIER_TYPE,
-        Check::Choice(_) => INVALID_CHOICE,
+        Check::Words(words) => words.code,
         Check::LeadId => INVALID_LEAD_ID,
     }
 }
