@@ -13,7 +13,7 @@ use super::codes::*;
 use super::dates::{check_date, check_date_or_datetime, check_datetime, reversed};
 use super::email::check_emails;
 use super::fields::{given_text, AsValue, Fields, Value, INT_TEXT};
-use super::numbers::{check_int, is_decimal, IntError};
+use super::numbers::{check_int, digits, is_decimal, IntError};
 use super::phone::{parse_phone_code, validate_phone, PhoneOptions};
 use super::places::{is_postal_code, is_state, Country};
 use super::{FieldError, Invalid};
@@ -484,8 +484,8 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
             }
         }
         Check::LeadId => {
-            let id = text.as_bytes().trim_ascii();
-            if !id.is_empty() && id.iter().all(u8::is_ascii_digit) {
+            // Digits, however many: the value itself is not checked.
+            if digits(text.as_bytes().trim_ascii()).is_some() {
                 Ok(())
             } else {
                 fail(LEAD_ID_MESSAGE)
