@@ -26,7 +26,7 @@ pub enum Check {
     Any,
     /// A phone number in the request's `phone_code` (6008).
     Phone,
-    /// A country calling code (9001).
+    /// The request's `phone_code`: a country calling code (9001).
     PhoneCode,
     /// One or more email addresses (6079).
     Emails,
@@ -40,7 +40,7 @@ pub enum Check {
     Int(&'static IntRange),
     /// A plain decimal number (9009).
     Decimal,
-    /// ISO 3166-1 alpha-2 (9010).
+    /// The request's `country`: ISO 3166-1 alpha-2 (9010).
     Country,
     /// A state code for the request's country (9011).
     State,
@@ -452,7 +452,8 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
         Check::Date => check_date(text),
         Check::DateTime => check_datetime(text),
         Check::DateOrDateTime => check_date_or_datetime(text),
-        Check::Country => match Country::read(text) {
+        // Read once per request, for states and postal codes too.
+        Check::Country => match context.country {
             Some(_) => Ok(()),
             None => fail("Use a two-letter country code: US, CA, GB"),
         },
