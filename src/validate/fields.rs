@@ -1,7 +1,6 @@
 //! The values of a request, however the caller holds them: the `api` params types natively, a
 //! plain JS object in the wasm build. Validation reads fields by API name through [`Fields`].
 
-use alloc::borrow::Cow;
 use alloc::string::String;
 
 use crate::wire::lenient::{float_as_int, Lenient};
@@ -12,7 +11,7 @@ pub enum Value<'a> {
     /// Not given (also `null`/`undefined` from JS).
     Absent,
     /// Text; for the lenient number types, input that did not read as a number.
-    Text(Cow<'a, str>),
+    Text(&'a str),
     /// A whole number.
     Int(i64),
     /// A JS number that is not known to be whole.
@@ -67,7 +66,7 @@ pub trait AsValue {
 impl AsValue for Option<String> {
     fn as_value(&self) -> Value<'_> {
         match self {
-            Some(text) => Value::Text(Cow::Borrowed(text)),
+            Some(text) => Value::Text(text),
             None => Value::Absent,
         }
     }
@@ -77,7 +76,7 @@ impl<T: Copy + Into<Value<'static>>> AsValue for Option<Lenient<T>> {
     fn as_value(&self) -> Value<'_> {
         match self {
             Some(Lenient::Valid(v)) => (*v).into(),
-            Some(Lenient::Invalid(raw)) => Value::Text(Cow::Borrowed(raw)),
+            Some(Lenient::Invalid(raw)) => Value::Text(raw),
             None => Value::Absent,
         }
     }

@@ -21,7 +21,6 @@
 //! - `v_phone` returns the number instead: its E.164 digits times 4 plus the calling code's
 //!   length less one (exact: 15 digits × 4 < 2^53), or -1 with one finding. No text crosses.
 
-use alloc::borrow::Cow;
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 use crate::validate::email::{check_emails, EMPTY as NO_EMAIL};
@@ -86,7 +85,7 @@ const PHONE_NOT_TEXT: Invalid = Invalid {
 #[no_mangle]
 pub extern "C" fn v_email(at: usize, len: usize) -> u32 {
     let field = match Reader(written(at, len)).value() {
-        Value::Text(Cow::Borrowed(text)) => text,
+        Value::Text(text) => text,
         _ => "",
     };
     for (index, address, verdict) in check_emails(field) {
@@ -159,7 +158,7 @@ impl<'a> Reader<'a> {
 
     fn value(&mut self) -> Value<'a> {
         match self.take(1) {
-            [1] => Value::Text(Cow::Borrowed(self.text())),
+            [1] => Value::Text(self.text()),
             [2] => self
                 .take(8)
                 .try_into()
