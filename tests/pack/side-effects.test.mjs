@@ -11,7 +11,7 @@ import { BUNDLERS, bundle } from './lib/bundlers.mjs';
 const ONLY_ERRORS = {
   'src/index.js': [
     "import { ConvosoError, ConvosoValidationError } from 'convoso-leads';",
-    "import { ConvosoApiError } from 'convoso-leads/validate';",
+    "import { ConvosoApiError } from 'convoso-leads';",
     'globalThis.kinds = [ConvosoError, ConvosoValidationError, ConvosoApiError].map((c) => c.prototype.kind);',
   ].join('\n'),
 };

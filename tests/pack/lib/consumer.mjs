@@ -63,10 +63,7 @@ export async function checkScenario(t, { report, config, seen }) {
     for (const name of ['ConvosoClient', ...VALIDATORS, ...ERROR_CLASSES]) {
       assert.ok(report.exports.main.includes(name), `convoso-leads exports ${name}`);
     }
-    for (const name of [...VALIDATORS, ...ERROR_CLASSES]) {
-      assert.ok(report.exports.validate.includes(name), `convoso-leads/validate exports ${name}`);
-    }
-    assert.ok(!report.exports.validate.includes('ConvosoClient'), 'the validation entry carries no client');
+    assert.deepEqual(report.exports.validate, [...VALIDATORS].sort(), 'convoso-leads/validate exports the validators only');
     for (const names of [report.exports.main, report.exports.validate]) {
       assert.ok(!names.includes('initSync') && !names.includes('default'), 'wasm loaders are not exported');
     }
@@ -80,8 +77,7 @@ export async function checkScenario(t, { report, config, seen }) {
     assert.deepEqual(report.phone.fromMain, report.phone.valid, 'both entries validate alike');
   });
 
-  await t.test('instanceof holds across convoso-leads and convoso-leads/validate', () => {
-    assert.equal(report.sameErrorClasses, true, 'both entries export the same class objects');
+  await t.test('a refused insert is a ConvosoValidationError', () => {
     assert.ok(report.refused, 'an invalid insert is refused');
     assert.equal(report.refused.name, 'ConvosoValidationError');
     assert.equal(report.refused.isConvosoError, true);
