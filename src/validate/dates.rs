@@ -33,26 +33,28 @@ const NO_SUCH_DATETIME: Invalid = Invalid {
 
 /// A real calendar date written `YYYY-MM-DD`.
 pub fn check_date(text: &str) -> Result<(), Invalid> {
-    check(text.as_bytes(), b"0000-00-00", DATE_FORMAT, NO_SUCH_DATE)
+    check(text, Form::Date).map_err(|e| *e)
 }
 
 /// A real date and time written `YYYY-MM-DD HH:MM:SS`.
 pub fn check_datetime(text: &str) -> Result<(), Invalid> {
-    check(
-        text.as_bytes(),
-        b"0000-00-00 00:00:00",
-        DATETIME_FORMAT,
-        NO_SUCH_DATETIME,
-    )
+    check(text, Form::DateTime).map_err(|e| *e)
 }
 
 /// A date, or a date-time: what search's date filters take.
 pub fn check_date_or_datetime(text: &str) -> Result<(), Invalid> {
-    if text.len() > 10 {
-        check_datetime(text)
-    } else {
-        check_date(text)
-    }
+    check(text, Form::Either).map_err(|e| *e)
+}
+
+/// Which of the written forms a value may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `YYYY-MM-DD HH:MM:SS`.
+    DateTime,
+    /// Either; the length tells which.
+    Either,
 }
 
 /// Whether a range written in either form ends before it starts. A bare date as the end
@@ -63,11 +65,24 @@ pub fn reversed(start: &str, end: &str) -> bool {
     !same_day && end < start
 }
 
-/// Text written in `form` (`0` for any ASCII digit, other bytes as they are) that names a
-/// real day and, when the form has one, a real time of day.
-fn check(bytes: &[u8], form: &[u8], format: Invalid, impossible: Invalid) -> Result<(), Invalid> {
-    let written = bytes.len() == form.len()
-        && bytes.iter().zip(form).all(|(&b, &f)| match f {
+/// Text written in `form` that names a real day and, for a date-time, a real time of day.
+/// Problems are references to their constants: one word to return, and one function for every
+/// caller (the request loop calls it for three checks and for both ends of every range).
+pub(super) fn check(text: &str, form: Form) -> Result<(), &'static Invalid> {
+    let bytes = text.as_bytes();
+    let datetime = match form {
+        Form::Date => false,
+        Form::DateTime => true,
+        Form::Either => bytes.len() > 10,
+    };
+    // `0` stands for any ASCII digit, other bytes for themselves.
+    let (pattern, format, impossible): (&[u8], _, _) = if datetime {
+        (b"0000-00-00 00:00:00", &DATETIME_FORMAT, &NO_SUCH_DATETIME)
+    } else {
+        (b"0000-00-00", &DATE_FORMAT, &NO_SUCH_DATE)
+    };
+    let written = bytes.len() == pattern.len()
+        && bytes.iter().zip(pattern).all(|(&b, &f)| match f {
             b'0' => b.is_ascii_digit(),
             _ => b == f,
         });

@@ -10,7 +10,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::codes::*;
-use super::dates::{check_date, check_date_or_datetime, check_datetime, reversed};
+use super::dates::{self, reversed, Form};
 use super::email::check_emails;
 use super::fields::{given_text, AsValue, Fields, Value, INT_TEXT};
 use super::numbers::{check_int, digits, is_decimal, IntError};
@@ -30,12 +30,8 @@ pub enum Check {
     PhoneCode,
     /// One or more email addresses (6079).
     Emails,
-    /// `YYYY-MM-DD` (9002).
-    Date,
-    /// `YYYY-MM-DD HH:MM:SS` (9003).
-    DateTime,
-    /// Either of the two.
-    DateOrDateTime,
+    /// `YYYY-MM-DD` (9002), `YYYY-MM-DD HH:MM:SS` (9003) or either.
+    Date(Form),
     /// A whole number in a range.
     Int(&'static IntRange),
     /// A plain decimal number (9009).
@@ -125,6 +121,9 @@ macro_rules! int {
     };
 }
 
+const DATE: Check = Check::Date(Form::Date);
+const DATETIME: Check = Check::Date(Form::DateTime);
+const DATE_OR_DATETIME: Check = Check::Date(Form::Either);
 const CHECK_DUP: Check = int!(0, 4, INVALID_CHECK_DUP, "Use a level from 0 to 4");
 const HOPPER_PRIORITY: Check = int!(
     0,
@@ -187,8 +186,8 @@ requests! {
         alt_phone_1: optional(Check::Phone),
         alt_phone_2: optional(Check::Phone),
         email: optional(Check::Emails),
-        date_of_birth: optional(Check::Date),
-        start_date: optional(Check::Date),
+        date_of_birth: optional(DATE),
+        start_date: optional(DATE),
         country: optional(Check::Country),
         state: optional(Check::State),
         postal_code: optional(Check::PostalCode),
@@ -213,7 +212,7 @@ requests! {
         alt_phone_1: optional(Check::Phone),
         alt_phone_2: optional(Check::Phone),
         email: optional(Check::Emails),
-        start_date: optional(Check::Date),
+        start_date: optional(DATE),
         country: optional(Check::Country),
         state: optional(Check::State),
         postal_code: optional(Check::PostalCode),
@@ -226,19 +225,19 @@ requests! {
     SEARCH for SearchParams {
         offset: optional(OFFSET),
         limit: optional(SEARCH_LIMIT),
-        date_of_birth: optional(Check::Date),
-        created_at_start_date: optional(Check::DateOrDateTime),
-        created_at_end_date: optional(Check::DateOrDateTime),
-        updated_at_start_date: optional(Check::DateOrDateTime),
-        updated_at_end_date: optional(Check::DateOrDateTime),
-        changed_at_start_date: optional(Check::DateOrDateTime),
-        changed_at_end_date: optional(Check::DateOrDateTime),
-        deleted_at_start: optional(Check::DateOrDateTime),
-        deleted_at_end: optional(Check::DateOrDateTime),
-        archived_at_start: optional(Check::DateOrDateTime),
-        archived_at_end: optional(Check::DateOrDateTime),
-        last_call_start_date: optional(Check::DateOrDateTime),
-        last_call_end_date: optional(Check::DateOrDateTime),
+        date_of_birth: optional(DATE),
+        created_at_start_date: optional(DATE_OR_DATETIME),
+        created_at_end_date: optional(DATE_OR_DATETIME),
+        updated_at_start_date: optional(DATE_OR_DATETIME),
+        updated_at_end_date: optional(DATE_OR_DATETIME),
+        changed_at_start_date: optional(DATE_OR_DATETIME),
+        changed_at_end_date: optional(DATE_OR_DATETIME),
+        deleted_at_start: optional(DATE_OR_DATETIME),
+        deleted_at_end: optional(DATE_OR_DATETIME),
+        archived_at_start: optional(DATE_OR_DATETIME),
+        archived_at_end: optional(DATE_OR_DATETIME),
+        last_call_start_date: optional(DATE_OR_DATETIME),
+        last_call_end_date: optional(DATE_OR_DATETIME),
     }
     ranges [
         (created_at_start_date, created_at_end_date),
@@ -252,8 +251,8 @@ requests! {
     /// `POST /leads/get-recordings`.
     RECORDINGS for RecordingsParams {
         lead_id: required(INVALID_LEAD_ID, Check::LeadId),
-        start_time: optional(Check::DateTime),
-        end_time: optional(Check::DateTime),
+        start_time: optional(DATETIME),
+        end_time: optional(DATETIME),
         offset: optional(OFFSET),
         limit: optional(RECORDINGS_LIMIT),
     }
@@ -449,9 +448,7 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
             validate_phone(text, &options).map(|_| ())
         }
         Check::PhoneCode => context.phone_code,
-        Check::Date => check_date(text),
-        Check::DateTime => check_datetime(text),
-        Check::DateOrDateTime => check_date_or_datetime(text),
+        Check::Date(form) => dates::check(text, form).map_err(|e| *e),
         // Read once per request, for states and postal codes too.
         Check::Country => match context.country {
             Some(_) => Ok(()),
@@ -503,8 +500,8 @@ fn code_of(check: Check) -> u32 {
         Check::Phone => INVALID_PHONE,
         Check::PhoneCode => INVALID_PHONE_CODE,
         Check::Emails => INVALID_EMAIL,
-        Check::Date | Check::DateOrDateTime => INVALID_DATE,
-        Check::DateTime => INVALID_DATETIME,
+        Check::Date(Form::DateTime) => INVALID_DATETIME,
+        Check::Date(_) => INVALID_DATE,
         Check::Int(range) => range.code,
         Check::Decimal => INVALID_NUMBER,
         Check::Country => INVALID_COUNTRY,
@@ -529,7 +526,8 @@ fn range_reversed(fields: &dyn Fields, start: &str, end: &str) -> bool {
     let (start, end) = (fields.value(start), fields.value(end));
     match (start.text(), end.text()) {
         (Some(s), Some(e)) => {
-            check_date_or_datetime(s).is_ok() && check_date_or_datetime(e).is_ok() && reversed(s, e)
+            let valid = |text| dates::check(text, Form::Either).is_ok();
+            valid(s) && valid(e) && reversed(s, e)
         }
         _ => false,
     }
