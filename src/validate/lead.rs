@@ -346,14 +346,18 @@ pub fn check_request(
     };
     for rule in request.rules {
         let value = fields.value(rule.field);
-        if value.is_blank() {
-            if let Some(code) = rule.required {
+        let problem = if value.is_blank() {
+            rule.required.map(|code| {
                 let code = u32::from(code);
-                sink.error(rule.field, code, required_message(code), None);
-            }
-            continue;
+                (code, required_message(code))
+            })
+        } else {
+            check(rule, &value, &context, sink).err()
+        };
+        // One place reports both kinds of problem: each call through the sink is code.
+        if let Some((code, message)) = problem {
+            sink.error(rule.field, code, message, None);
         }
-        check(rule, &value, &context, sink);
     }
     for (start, end) in request.ranges {
         if range_reversed(fields, start, end) {
@@ -392,10 +396,16 @@ struct Context<'a> {
     assigned_area_codes_only: bool,
 }
 
-fn check(rule: &Rule, value: &Value<'_>, context: &Context<'_>, sink: &mut dyn Sink) {
+/// The problem with a given value. Emails, one field holding several values, report their own.
+fn check(
+    rule: &Rule,
+    value: &Value<'_>,
+    context: &Context<'_>,
+    sink: &mut dyn Sink,
+) -> Result<(), (u32, &'static str)> {
     let field = rule.field;
     let mut buffer = [0; INT_TEXT];
-    let result = match rule.check {
+    match rule.check {
         Check::Any => Ok(()),
         Check::Int(range) => check_int(value, range.min, range.max).map_err(|e| match e {
             IntError::NotWhole => (range.code, NOT_WHOLE),
@@ -419,9 +429,6 @@ fn check(rule: &Rule, value: &Value<'_>, context: &Context<'_>, sink: &mut dyn S
                 }
             }
         },
-    };
-    if let Err((code, message)) = result {
-        sink.error(field, code, message, None);
     }
 }
 
