@@ -122,8 +122,15 @@ fn check_local(local: &[u8]) -> Result<(), &'static Invalid> {
     if local.len() > MAX_LOCAL {
         return Err(&LOCAL_TOO_LONG);
     }
-    // An empty piece between dots is a leading, trailing or doubled dot.
-    if local.split(|&b| b == b'.').any(<[u8]>::is_empty) {
+    // A dot after a dot, or first (after an imagined one), or last: one pass, no splitting.
+    let mut previous = b'.';
+    for &b in local {
+        if b == b'.' && previous == b'.' {
+            return Err(&LOCAL_DOTS);
+        }
+        previous = b;
+    }
+    if previous == b'.' {
         return Err(&LOCAL_DOTS);
     }
     if !local.iter().all(|&b| b == b'.' || is_atext(b)) {
