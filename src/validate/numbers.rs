@@ -81,8 +81,8 @@ fn is_whole(f: f64) -> bool {
     f.is_finite() && (f.abs() >= ALL_WHOLE || float_as_int(f).is_some())
 }
 
-/// The value of one or more ASCII digits and nothing else, saturating at `i64::MAX`: the one
-/// reading of digits that numbers and dates share.
+/// The value of one or more ASCII digits and nothing else, saturating at `i64::MAX`: how
+/// numbers and lead IDs read digits.
 pub(super) fn digits(text: &[u8]) -> Option<u64> {
     const MAX: u64 = i64::MAX as u64;
     if text.is_empty() {
