@@ -147,7 +147,7 @@ fn is_atext(b: u8) -> bool {
 }
 
 fn check_domain(domain: &[u8]) -> Result<(), &'static Invalid> {
-    if domain.first() == Some(&b'[') {
+    if let Some(b'[') = domain.first() {
         return Err(&IP_LITERAL);
     }
     if domain.is_empty() {
@@ -170,7 +170,7 @@ fn check_domain(domain: &[u8]) -> Result<(), &'static Invalid> {
         {
             return Err(&DOMAIN_CHAR);
         }
-        if label.first() == Some(&b'-') || label.last() == Some(&b'-') {
+        if matches!(label.first(), Some(b'-')) || matches!(label.last(), Some(b'-')) {
             return Err(&LABEL_HYPHEN);
         }
         last = label;
