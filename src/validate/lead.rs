@@ -434,13 +434,8 @@ fn check(
 
 /// The checks of text values (numbers given to text fields are checked as their digits).
 fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Invalid> {
-    let fail = |message| {
-        Err(Invalid {
-            code: code_of(check),
-            message,
-        })
-    };
-    match check {
+    // The checks judged here fail with a message and the check's code, put together once.
+    let message = match check {
         Check::Phone => {
             if context.phone_code.is_err() {
                 // Reported on phone_code itself; without a calling code no phone can be judged.
@@ -452,51 +447,48 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
                 phone_code: Some(given_text(context.phone_code_value, &mut buffer).unwrap_or("1")),
                 assigned_area_codes_only: context.assigned_area_codes_only,
             };
-            validate_phone(text, &options).map(|_| ())
+            return validate_phone(text, &options).map(|_| ());
         }
-        Check::PhoneCode => context.phone_code,
-        Check::Date(form) => dates::check(text, form).map_err(|e| *e),
+        Check::PhoneCode => return context.phone_code,
+        Check::Date(form) => return dates::check(text, form).map_err(|e| *e),
         // Read once per request, for states and postal codes too.
-        Check::Country => match context.country {
-            Some(_) => Ok(()),
-            None => fail("Use a two-letter country code: US, CA, GB"),
-        },
-        Check::State => match context.country {
-            Some(country) if !is_state(country, text) => {
-                fail("Use a two-letter state or province code: CA, ON")
-            }
-            _ => Ok(()),
-        },
-        Check::PostalCode => match context.country {
-            Some(country) if !is_postal_code(country, text) => {
-                fail("Use a ZIP (12345, 12345-6789) or Canadian code (A1A 1A1)")
-            }
-            _ => Ok(()),
-        },
-        Check::Words(words) => {
-            let known = |item: &[u8]| words.words.iter().any(|word| word.as_bytes() == item);
-            let text = text.as_bytes();
-            let valid = if words.list {
-                text.split(|&b| b == b',')
-                    .all(|item| known(item.trim_ascii()))
-            } else {
-                known(text)
-            };
-            if valid {
-                Ok(())
-            } else {
-                fail(words.message)
-            }
+        Check::Country if context.country.is_none() => "Use a two-letter country code: US, CA, GB",
+        Check::State
+            if context
+                .country
+                .is_some_and(|country| !is_state(country, text)) =>
+        {
+            "Use a two-letter state or province code: CA, ON"
         }
-        Check::LeadId => {
-            // Digits, however many: the value itself is not checked.
-            if digits(text.as_bytes().trim_ascii()).is_some() {
-                Ok(())
-            } else {
-                fail(LEAD_ID_MESSAGE)
-            }
+        Check::PostalCode
+            if context
+                .country
+                .is_some_and(|country| !is_postal_code(country, text)) =>
+        {
+            "Use a ZIP (12345, 12345-6789) or Canadian code (A1A 1A1)"
         }
-        Check::Any | Check::Emails | Check::Int(_) | Check::Decimal => Ok(()),
+        Check::Words(words) if !words.allow(text) => words.message,
+        // Digits, however many: the value itself is not checked.
+        Check::LeadId if digits(text.as_bytes().trim_ascii()).is_none() => LEAD_ID_MESSAGE,
+        _ => return Ok(()),
+    };
+    Err(Invalid {
+        code: code_of(check),
+        message,
+    })
+}
+
+impl Words {
+    /// Whether `text` is one of the words, or a list of them when the check takes a list.
+    fn allow(&self, text: &str) -> bool {
+        let known = |item: &[u8]| self.words.iter().any(|word| word.as_bytes() == item);
+        let text = text.as_bytes();
+        if self.list {
+            text.split(|&b| b == b',')
+                .all(|item| known(item.trim_ascii()))
+        } else {
+            known(text)
+        }
     }
 }
 
