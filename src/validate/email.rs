@@ -90,6 +90,14 @@ pub fn check_emails(field: &str) -> impl Iterator<Item = (u32, &str, Result<(), 
         .map(|(address, index)| (index, address, validate_email(address)))
 }
 
+/// The invalid addresses of a multi-address field, with their positions: what a request
+/// reports. Problems stay references to their constants.
+pub(super) fn problems(field: &str) -> impl Iterator<Item = (u32, &'static Invalid)> + '_ {
+    split_emails(field)
+        .zip(0u32..)
+        .filter_map(|(address, index)| Some((index, check_address(address.as_bytes()).err()?)))
+}
+
 /// The pieces of a multi-address field (split at `,` `;` and ASCII whitespace).
 pub fn split_emails(field: &str) -> impl Iterator<Item = &str> {
     field

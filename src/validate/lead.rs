@@ -11,7 +11,7 @@ use alloc::vec::Vec;
 
 use super::codes::*;
 use super::dates::{self, reversed, Form};
-use super::email::check_emails;
+use super::email::problems as email_problems;
 use super::fields::{given_text, AsValue, Fields, Value, INT_TEXT};
 use super::numbers::{check_int, digits, is_decimal, IntError};
 use super::phone::{parse_phone_code, validate_phone, PhoneOptions};
@@ -418,10 +418,8 @@ fn check(
             None => Err((code_of(text_check), WRONG_TYPE)),
             Some(text) => {
                 if let Check::Emails = text_check {
-                    for (index, _, verdict) in check_emails(text) {
-                        if let Err(e) = verdict {
-                            sink.error(field, e.code, e.message, Some(index));
-                        }
+                    for (index, e) in email_problems(text) {
+                        sink.error(field, e.code, e.message, Some(index));
                     }
                     Ok(())
                 } else {
