@@ -116,3 +116,31 @@ fn multi_address_fields_split_and_report_each_address() {
     assert_eq!(bad, [(1, "nope", INVALID_EMAIL), (2, "c@d", INVALID_EMAIL)]);
     assert_eq!(check_emails(" ,; ").count(), 0);
 }
+
+#[test]
+fn every_ascii_character_in_the_local_part_and_the_domain() {
+    const ATEXT: &str =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~";
+    const LABEL: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
+    for c in (0u8..128).map(char::from) {
+        // Between two letters: a dot is then in its place in either part.
+        let local = format!("a{c}b@example.com");
+        let is_local = ATEXT.contains(c) || c == '.';
+        // Separators split the field, but validate_email takes one address as given.
+        let expected = if is_local { Ok(()) } else { Err(INVALID_EMAIL) };
+        assert_eq!(
+            validate_email(&local).map_err(|e| e.code),
+            expected,
+            "{local:?}"
+        );
+
+        let domain = format!("a@x{c}y.com");
+        let is_label = LABEL.contains(c) || c == '.';
+        let expected = if is_label { Ok(()) } else { Err(INVALID_EMAIL) };
+        assert_eq!(
+            validate_email(&domain).map_err(|e| e.code),
+            expected,
+            "{domain:?}"
+        );
+    }
+}

@@ -141,18 +141,55 @@ fn check_local(local: &[u8]) -> Result<(), &'static Invalid> {
     if previous == b'.' {
         return Err(&LOCAL_DOTS);
     }
-    if !local.iter().all(|&b| b == b'.' || is_atext(b)) {
+    if !local.iter().all(|&b| in_set(&LOCAL, b)) {
         return Err(&LOCAL_CHAR);
     }
     Ok(())
 }
 
-/// RFC 5322 `atext`: what a dot-atom local part is made of.
-fn is_atext(b: u8) -> bool {
-    // ! # $ % & ' * + - / = ? ^ _ ` { | } ~
-    b.is_ascii_alphanumeric()
-        || matches!(b, b'!' | b'#'..=b'\'' | b'*' | b'+' | b'-' | b'/' | b'=' | b'?' | b'^'..=b'`' | b'{'..=b'~')
+/// ASCII characters as a bitmap, one bit per code: smaller in the wasm than a chain of
+/// comparisons.
+type AsciiSet = [u64; 2];
+
+/// The set of the characters in `ranges` (first and last, inclusive).
+const fn ascii_set(ranges: &[(u8, u8)]) -> AsciiSet {
+    let mut set = [0; 2];
+    let mut i = 0;
+    // Evaluated at compile time only: an index out of range would fail the build.
+    while i < ranges.len() {
+        let (mut b, last) = ranges[i];
+        while b <= last {
+            set[(b / 64) as usize] |= 1 << (b % 64);
+            b += 1;
+        }
+        i += 1;
+    }
+    set
 }
+
+fn in_set(set: &AsciiSet, b: u8) -> bool {
+    set.get(usize::from(b / 64))
+        .is_some_and(|bits| bits >> (b % 64) & 1 != 0)
+}
+
+/// A dot-atom local part: RFC 5322 `atext` (letters, digits and
+/// ``! # $ % & ' * + - / = ? ^ _ ` { | } ~``) and dots.
+const LOCAL: AsciiSet = ascii_set(&[
+    (b'a', b'z'),
+    (b'A', b'Z'),
+    (b'0', b'9'),
+    (b'!', b'!'),
+    (b'#', b'\''),
+    (b'*', b'+'),
+    (b'-', b'/'),
+    (b'=', b'='),
+    (b'?', b'?'),
+    (b'^', b'`'),
+    (b'{', b'~'),
+]);
+
+/// A domain label: letters, digits and `-`.
+const LABEL: AsciiSet = ascii_set(&[(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (b'-', b'-')]);
 
 fn check_domain(domain: &[u8]) -> Result<(), &'static Invalid> {
     if let Some(b'[') = domain.first() {
@@ -172,10 +209,7 @@ fn check_domain(domain: &[u8]) -> Result<(), &'static Invalid> {
         if label.len() > MAX_LABEL {
             return Err(&LABEL_TOO_LONG);
         }
-        if !label
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
-        {
+        if !label.iter().all(|&b| in_set(&LABEL, b)) {
             return Err(&DOMAIN_CHAR);
         }
         if matches!(label.first(), Some(b'-')) || matches!(label.last(), Some(b'-')) {
