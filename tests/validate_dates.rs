@@ -90,4 +90,11 @@ fn reversed_ranges() {
     assert!(!reversed("2026-03-01 10:00:00", "2026-03-01"));
     assert!(!reversed("2026-03-01", "2026-03-01 00:00:00"));
     assert!(!reversed("2026-02-28", "2026-03-01"));
+    // Across forms and days, and the later field deciding when the earlier ones agree.
+    assert!(reversed("2026-03-02 00:00:00", "2026-03-01"));
+    assert!(reversed("2026-03-02", "2026-03-01 23:59:59"));
+    assert!(!reversed("2026-03-01", "2026-03-02 00:00:00"));
+    assert!(reversed("2027-01-01", "2026-12-31 23:59:59"));
+    assert!(!reversed("2026-03-01 09:59:59", "2026-03-01 10:00:00"));
+    assert!(!reversed("2026-03-01 10:00:00", "2026-03-01 10:00:00"));
 }

@@ -58,10 +58,13 @@ pub enum Form {
 
 /// Whether a range written in either form ends before it starts. A bare date as the end
 /// covers its whole day, so `2026-03-01 10:00:00`..`2026-03-01` is not reversed.
+///
+/// The first byte that differs decides. When there is none, one end is the other or its day
+/// (the forms are fixed-width), and that is not reversed either way. For text in neither form
+/// the answer means nothing.
 pub fn reversed(start: &str, end: &str) -> bool {
-    let (start, end) = (start.as_bytes(), end.as_bytes());
-    let same_day = start.get(..10) == Some(end);
-    !same_day && end < start
+    let mut pairs = end.bytes().zip(start.bytes());
+    pairs.find(|(e, s)| e != s).is_some_and(|(e, s)| e < s)
 }
 
 /// Text written in `form` that names a real day and, for a date-time, a real time of day.
