@@ -372,7 +372,7 @@ pub fn check_required(request: &Request, fields: &dyn Fields, name: &str, sink: 
     let in_table = request
         .rules
         .iter()
-        .any(|rule| rule.field == name && rule.required.is_some());
+        .any(|rule| rule.required.is_some() && rule.field == name);
     if !in_table && fields.value(name).is_blank() {
         sink.error(name, REQUIRED_FIELD, REQUIRED_MESSAGE, None);
     }
