@@ -349,13 +349,16 @@ pub fn check_request(
         let problem = if value.is_blank() {
             rule.required.map(|code| {
                 let code = u32::from(code);
-                (code, required_message(code))
+                Invalid {
+                    code,
+                    message: required_message(code),
+                }
             })
         } else {
             check(rule, &value, &context, sink).err()
         };
         // One place reports both kinds of problem: each call through the sink is code.
-        if let Some((code, message)) = problem {
+        if let Some(Invalid { code, message }) = problem {
             sink.error(rule.field, code, message, None);
         }
     }
@@ -402,20 +405,27 @@ fn check(
     value: &Value<'_>,
     context: &Context<'_>,
     sink: &mut dyn Sink,
-) -> Result<(), (u32, &'static str)> {
+) -> Result<(), Invalid> {
     let field = rule.field;
     let mut buffer = [0; INT_TEXT];
     match rule.check {
         Check::Any => Ok(()),
-        Check::Int(range) => check_int(value, range.min, range.max).map_err(|e| match e {
-            IntError::NotWhole => (range.code, NOT_WHOLE),
-            IntError::OutOfRange => (range.code, range.message),
+        Check::Int(range) => check_int(value, range.min, range.max).map_err(|e| Invalid {
+            code: range.code,
+            message: match e {
+                IntError::NotWhole => NOT_WHOLE,
+                IntError::OutOfRange => range.message,
+            },
         }),
-        Check::Decimal => is_decimal(value)
-            .then_some(())
-            .ok_or((INVALID_NUMBER, "Enter a plain number, like 1200.50")),
+        Check::Decimal => is_decimal(value).then_some(()).ok_or(Invalid {
+            code: INVALID_NUMBER,
+            message: "Enter a plain number, like 1200.50",
+        }),
         text_check => match given_text(value, &mut buffer) {
-            None => Err((code_of(text_check), WRONG_TYPE)),
+            None => Err(Invalid {
+                code: code_of(text_check),
+                message: WRONG_TYPE,
+            }),
             Some(text) => {
                 if let Check::Emails = text_check {
                     for (index, e) in email_problems(text) {
@@ -423,7 +433,7 @@ fn check(
                     }
                     Ok(())
                 } else {
-                    check_text(text_check, text, context).map_err(|e| (e.code, e.message))
+                    check_text(text_check, text, context)
                 }
             }
         },
