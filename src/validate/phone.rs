@@ -329,12 +329,13 @@ fn build(code: u16, national: &[u8]) -> Phone {
         len: 1,
         code_len: 0,
     };
-    // The code's digits (it has 1 to 3), most significant first.
-    for divisor in [100, 10, 1] {
-        if code >= divisor {
-            phone.push((code / divisor % 10) as u8);
-            phone.code_len += 1;
-        }
+    // The code's digits (it has 1 to 3), most significant first. Constant divisors: a
+    // divisor read from an array kept a division-by-zero panic path in the wasm.
+    let digits = [code / 100, code / 10 % 10, code % 10];
+    let skip = usize::from(code < 100) + usize::from(code < 10);
+    for &d in digits.get(skip..).unwrap_or_default() {
+        phone.push(d as u8);
+        phone.code_len += 1;
     }
     for &d in national {
         phone.push(d);
