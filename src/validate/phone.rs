@@ -130,13 +130,20 @@ const BAD_PHONE_CODE: Invalid = Invalid {
 /// The reserved area code the API documentation uses for its example numbers.
 const EXAMPLE_AREA_CODE: u16 = 555;
 
+/// A problem, as a reference to its constant: one word to pass back instead of three.
+type Problem = &'static Invalid;
+
 /// Validates one phone number and returns it normalised.
 pub fn validate_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Invalid> {
-    let given = options.phone_code.map(parse_phone_code).transpose()?;
+    read_phone(input, options).map_err(|problem| *problem)
+}
+
+fn read_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Problem> {
+    let given = options.phone_code.map(read_phone_code).transpose()?;
     let typed = scan(input)?;
     let digits = typed.digits();
     if digits.is_empty() {
-        return Err(EMPTY);
+        return Err(&EMPTY);
     }
     let (code, national) = if typed.plus {
         // Calling codes are prefix-free, so the one the digits start with is the only one
@@ -144,8 +151,8 @@ pub fn validate_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, 
         match (leading_calling_code(digits), given) {
             (Some((code, national)), None) => (code, national),
             (Some((code, national)), Some(given)) if code == given => (code, national),
-            (_, Some(_)) => return Err(COUNTRY_MISMATCH),
-            (None, None) => return Err(UNKNOWN_COUNTRY),
+            (_, Some(_)) => return Err(&COUNTRY_MISMATCH),
+            (None, None) => return Err(&UNKNOWN_COUNTRY),
         }
     } else {
         let code = given.unwrap_or(1);
@@ -166,6 +173,10 @@ pub fn validate_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, 
 /// Reads a `phone_code` value: 1–3 digits, optionally after `+`, that name a calling code.
 /// Surrounding ASCII whitespace is ignored (see the module rules).
 pub fn parse_phone_code(text: &str) -> Result<u16, Invalid> {
+    read_phone_code(text).map_err(|problem| *problem)
+}
+
+fn read_phone_code(text: &str) -> Result<u16, Problem> {
     let digits = match text.as_bytes().trim_ascii() {
         [b'+', rest @ ..] => rest,
         all => all,
@@ -177,7 +188,7 @@ pub fn parse_phone_code(text: &str) -> Result<u16, Invalid> {
         _ => None,
     };
     code.filter(|&code| lengths_for(code).is_some())
-        .ok_or(BAD_PHONE_CODE)
+        .ok_or(&BAD_PHONE_CODE)
 }
 
 /// The digits of the input and whether it opened with `+`.
@@ -193,7 +204,7 @@ impl Typed {
     }
 }
 
-fn scan(input: &str) -> Result<Typed, Invalid> {
+fn scan(input: &str) -> Result<Typed, Problem> {
     let mut typed = Typed {
         digits: [0; MAX_DIGITS],
         len: 0,
@@ -204,17 +215,17 @@ fn scan(input: &str) -> Result<Typed, Invalid> {
         let (c, len) = next_ascii(rest);
         match c {
             b'0'..=b'9' => {
-                let slot = typed.digits.get_mut(typed.len).ok_or(TOO_MANY_DIGITS)?;
+                let slot = typed.digits.get_mut(typed.len).ok_or(&TOO_MANY_DIGITS)?;
                 *slot = c - b'0';
                 typed.len += 1;
             }
             b' ' | b'\t' | b'-' | b'.' | b'(' | b')' | b'/' => {}
-            b'+' if typed.plus => return Err(DOUBLE_PLUS),
-            b'+' if typed.len > 0 => return Err(MISPLACED_PLUS),
+            b'+' if typed.plus => return Err(&DOUBLE_PLUS),
+            b'+' if typed.len > 0 => return Err(&MISPLACED_PLUS),
             b'+' => typed.plus = true,
-            _ if typed.len > 0 && is_extension_marker(rest) => return Err(EXTENSION),
-            _ if c.is_ascii_alphabetic() => return Err(LETTERS),
-            _ => return Err(UNEXPECTED),
+            _ if typed.len > 0 && is_extension_marker(rest) => return Err(&EXTENSION),
+            _ if c.is_ascii_alphabetic() => return Err(&LETTERS),
+            _ => return Err(&UNEXPECTED),
         }
         rest = rest.get(len..).unwrap_or_default();
     }
@@ -265,32 +276,32 @@ fn leading_calling_code(digits: &[u8]) -> Option<(u16, &[u8])> {
     None
 }
 
-fn check_nanp(national: &[u8], assigned_only: bool) -> Result<(), Invalid> {
+fn check_nanp(national: &[u8], assigned_only: bool) -> Result<(), Problem> {
     let [a, b, c, d, e, f, _, _, _, _] = *national else {
-        return Err(NANP_LENGTH);
+        return Err(&NANP_LENGTH);
     };
     let area = u16::from(a) * 100 + u16::from(b) * 10 + u16::from(c);
     if area == EXAMPLE_AREA_CODE {
         return if assigned_only {
-            Err(AREA_CODE_UNASSIGNED)
+            Err(&AREA_CODE_UNASSIGNED)
         } else {
             Ok(())
         };
     }
     if a < 2 {
-        return Err(AREA_CODE_START);
+        return Err(&AREA_CODE_START);
     }
     if b == 1 && c == 1 {
-        return Err(AREA_CODE_N11);
+        return Err(&AREA_CODE_N11);
     }
     if d < 2 {
-        return Err(EXCHANGE_START);
+        return Err(&EXCHANGE_START);
     }
     if e == 1 && f == 1 {
-        return Err(EXCHANGE_N11);
+        return Err(&EXCHANGE_N11);
     }
     if assigned_only && !area_code_in_service(area) {
-        return Err(AREA_CODE_UNASSIGNED);
+        return Err(&AREA_CODE_UNASSIGNED);
     }
     Ok(())
 }
@@ -305,12 +316,12 @@ pub fn area_code_in_service(area: u16) -> bool {
         .is_some_and(|byte| byte & (1 << (bit % 8)) != 0)
 }
 
-fn check_length(code: u16, national: &[u8]) -> Result<(), Invalid> {
-    let (min, max) = lengths_for(code).ok_or(BAD_PHONE_CODE)?;
+fn check_length(code: u16, national: &[u8]) -> Result<(), Problem> {
+    let (min, max) = lengths_for(code).ok_or(&BAD_PHONE_CODE)?;
     // `data.rs` caps each code's longest national number to fit E.164's 15 digits.
     let len = national.len();
     if len < usize::from(min) || len > usize::from(max) {
-        return Err(WRONG_LENGTH);
+        return Err(&WRONG_LENGTH);
     }
     Ok(())
 }
