@@ -58,37 +58,35 @@ pub fn is_state(country: Country, state: &str) -> bool {
 
 /// Whether `postal` is a valid postal code for the country.
 pub fn is_postal_code(country: Country, postal: &str) -> bool {
-    match country {
-        Country::Us => is_zip(postal),
-        Country::Ca => is_canadian_postal(postal),
-        Country::Unspecified => is_zip(postal) || is_canadian_postal(postal),
-        Country::Other => true,
-    }
-}
-
-/// `12345` or ZIP+4 `12345-6789`.
-fn is_zip(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    matches!(bytes.len(), 5 | 10)
-        && (bytes.iter().enumerate()).all(|(i, &c)| {
-            if i == 5 {
-                c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-}
-
-/// `A1A 1A1`, with a space, a hyphen or nothing in the middle.
-fn is_canadian_postal(text: &str) -> bool {
-    let [l1, d1, l2, d2, l3, d3] = match *text.as_bytes() {
-        [a, b, c, d, e, f] | [a, b, c, b' ' | b'-', d, e, f] => [a, b, c, d, e, f],
-        _ => return false,
+    let shapes = match country {
+        Country::Us => POSTAL_SHAPES.get(..2),
+        Country::Ca => POSTAL_SHAPES.get(2..),
+        Country::Unspecified => Some(&POSTAL_SHAPES[..]),
+        Country::Other => return true,
     };
-    is_letter_of(POSTAL_FIRST_LETTERS, l1)
-        && is_letter_of(POSTAL_LETTERS, l2)
-        && is_letter_of(POSTAL_LETTERS, l3)
-        && [d1, d2, d3].iter().all(u8::is_ascii_digit)
+    let postal = postal.as_bytes();
+    (shapes.unwrap_or_default().iter()).any(|shape| fits(postal, shape))
+}
+
+/// The postal codes of the US (ZIP, ZIP+4), then Canada (`A1A 1A1`, with a space, a
+/// hyphen or nothing in the middle). `9`: a digit, `L`: a postal letter, `F`: a letter a
+/// postal code may start with; anything else stands for itself.
+const POSTAL_SHAPES: [&[u8]; 5] = [b"99999", b"99999-9999", b"F9L9L9", b"F9L 9L9", b"F9L-9L9"];
+
+/// Whether `text` has `shape`, character by character (see [`POSTAL_SHAPES`]).
+fn fits(text: &[u8], shape: &[u8]) -> bool {
+    text.len() == shape.len()
+        && text.iter().zip(shape).all(|(&c, &rule)| {
+            // Each class is a bitset over the characters from its first one.
+            let (first, set) = match rule {
+                b'9' => (b'0', 0x3FF),
+                b'L' => (b'A', POSTAL_LETTERS),
+                b'F' => (b'A', POSTAL_FIRST_LETTERS),
+                _ => return c == rule,
+            };
+            let i = c.to_ascii_uppercase().wrapping_sub(first);
+            i < 26 && set >> i & 1 != 0
+        })
 }
 
 /// The letters of Canadian postal codes: not D, F, I, O, Q, U (bit `n`: letter `A + n`).
@@ -104,12 +102,6 @@ const fn letters(list: &[u8]) -> u32 {
         i += 1;
     }
     set
-}
-
-/// Whether `c`, in any letter case, is one of `set`'s letters.
-fn is_letter_of(set: u32, c: u8) -> bool {
-    let i = c.to_ascii_uppercase().wrapping_sub(b'A');
-    i < 26 && set >> i & 1 != 0
 }
 
 /// Membership in a 26×26 bitset of two-letter codes (see `data.rs`).
