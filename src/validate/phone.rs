@@ -99,43 +99,71 @@ impl fmt::Debug for Phone {
     }
 }
 
-const fn invalid(message: &'static str) -> Invalid {
-    Invalid {
-        code: INVALID_PHONE,
-        message,
-    }
+/// Declares [`Problem`] and its messages, one a line in [`MESSAGES`]: text alone
+/// gzips better than a table of `Invalid`s (pointer, length and code per message).
+macro_rules! problems {
+    ($($name:ident: $message:literal,)*) => {
+        /// What is wrong with a phone number: one byte to pass back.
+        #[derive(Clone, Copy)]
+        enum Problem {
+            $($name,)*
+        }
+
+        /// The messages of [`Problem`], in its order, each ended by a newline.
+        const MESSAGES: &str = concat!($($message, "\n",)*);
+    };
 }
 
-const EMPTY: Invalid = invalid("Enter a phone number");
-const DOUBLE_PLUS: Invalid = invalid("Use a single + before the country code");
-const MISPLACED_PLUS: Invalid = invalid("A + can only come before the country code");
-const EXTENSION: Invalid = invalid("Remove the extension (x, ext, #)");
-const LETTERS: Invalid = invalid("Use digits, not letters or words");
-const UNEXPECTED: Invalid = invalid("Use digits, spaces and + - . ( ) / only");
-const TOO_MANY_DIGITS: Invalid = invalid("Too many digits (at most 15)");
-const UNKNOWN_COUNTRY: Invalid = invalid("Unknown country code after +");
-const COUNTRY_MISMATCH: Invalid = invalid("The country code after + is not phone_code");
-const NANP_LENGTH: Invalid = invalid("Enter 10 digits: area code and number");
-const AREA_CODE_START: Invalid = invalid("The area code cannot start with 0 or 1");
-const AREA_CODE_N11: Invalid = invalid("The area code cannot be N11 (411, 911)");
-const EXCHANGE_START: Invalid = invalid("The exchange (digits 4-6) cannot start with 0 or 1");
-const EXCHANGE_N11: Invalid = invalid("The exchange (digits 4-6) cannot be N11 (411, 911)");
-const AREA_CODE_UNASSIGNED: Invalid = invalid("The area code is not in service");
-const WRONG_LENGTH: Invalid = invalid("Wrong number of digits for the country code");
-const BAD_PHONE_CODE: Invalid = Invalid {
-    code: INVALID_PHONE_CODE,
-    message: "phone_code must be a country calling code (1, 44)",
-};
+problems! {
+    Empty: "Enter a phone number",
+    DoublePlus: "Use a single + before the country code",
+    MisplacedPlus: "A + can only come before the country code",
+    Extension: "Remove the extension (x, ext, #)",
+    Letters: "Use digits, not letters or words",
+    Unexpected: "Use digits, spaces and + - . ( ) / only",
+    TooManyDigits: "Too many digits (at most 15)",
+    UnknownCountry: "Unknown country code after +",
+    CountryMismatch: "The country code after + is not phone_code",
+    NanpLength: "Enter 10 digits: area code and number",
+    AreaCodeStart: "The area code cannot start with 0 or 1",
+    AreaCodeN11: "The area code cannot be N11 (411, 911)",
+    ExchangeStart: "The exchange (digits 4-6) cannot start with 0 or 1",
+    ExchangeN11: "The exchange (digits 4-6) cannot be N11 (411, 911)",
+    AreaCodeUnassigned: "The area code is not in service",
+    WrongLength: "Wrong number of digits for the country code",
+    BadPhoneCode: "phone_code must be a country calling code (1, 44)",
+}
+
+impl Problem {
+    fn invalid(self) -> Invalid {
+        let code = match self {
+            Problem::BadPhoneCode => INVALID_PHONE_CODE,
+            _ => INVALID_PHONE,
+        };
+        // The message is line `self` of MESSAGES. (A plain loop: str::split would bring
+        // memchr into the wasm.)
+        let (mut line, mut start) = (0, 0);
+        let mut message = "";
+        for (i, &c) in MESSAGES.as_bytes().iter().enumerate() {
+            if c == b'\n' {
+                if line == self as usize {
+                    message = MESSAGES.get(start..i).unwrap_or_default();
+                    break;
+                }
+                line += 1;
+                start = i + 1;
+            }
+        }
+        Invalid { code, message }
+    }
+}
 
 /// The reserved area code the API documentation uses for its example numbers.
 const EXAMPLE_AREA_CODE: u16 = 555;
 
-/// A problem, as a reference to its constant: one word to pass back instead of three.
-type Problem = &'static Invalid;
-
 /// Validates one phone number and returns it normalised.
 pub fn validate_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Invalid> {
-    read_phone(input, options).map_err(|problem| *problem)
+    read_phone(input, options).map_err(Problem::invalid)
 }
 
 fn read_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Problem> {
@@ -143,7 +171,7 @@ fn read_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Problem>
     let typed = scan(input)?;
     let digits = typed.digits();
     if digits.is_empty() {
-        return Err(&EMPTY);
+        return Err(Problem::Empty);
     }
     let (code, national) = if typed.plus {
         // Calling codes are prefix-free, so the one the digits start with is the only one
@@ -151,8 +179,8 @@ fn read_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Problem>
         match (leading_calling_code(digits), given) {
             (Some((code, national)), None) => (code, national),
             (Some((code, national)), Some(given)) if code == given => (code, national),
-            (_, Some(_)) => return Err(&COUNTRY_MISMATCH),
-            (None, None) => return Err(&UNKNOWN_COUNTRY),
+            (_, Some(_)) => return Err(Problem::CountryMismatch),
+            (None, None) => return Err(Problem::UnknownCountry),
         }
     } else {
         let code = given.unwrap_or(1);
@@ -173,7 +201,7 @@ fn read_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Problem>
 /// Reads a `phone_code` value: 1–3 digits, optionally after `+`, that name a calling code.
 /// Surrounding ASCII whitespace is ignored (see the module rules).
 pub fn parse_phone_code(text: &str) -> Result<u16, Invalid> {
-    read_phone_code(text).map_err(|problem| *problem)
+    read_phone_code(text).map_err(Problem::invalid)
 }
 
 fn read_phone_code(text: &str) -> Result<u16, Problem> {
@@ -188,7 +216,7 @@ fn read_phone_code(text: &str) -> Result<u16, Problem> {
         _ => None,
     };
     code.filter(|&code| lengths_for(code).is_some())
-        .ok_or(&BAD_PHONE_CODE)
+        .ok_or(Problem::BadPhoneCode)
 }
 
 /// The digits of the input and whether it opened with `+`.
@@ -215,17 +243,20 @@ fn scan(input: &str) -> Result<Typed, Problem> {
         let (c, len) = next_ascii(rest);
         match c {
             b'0'..=b'9' => {
-                let slot = typed.digits.get_mut(typed.len).ok_or(&TOO_MANY_DIGITS)?;
+                let slot = typed
+                    .digits
+                    .get_mut(typed.len)
+                    .ok_or(Problem::TooManyDigits)?;
                 *slot = c - b'0';
                 typed.len += 1;
             }
             b' ' | b'\t' | b'-' | b'.' | b'(' | b')' | b'/' => {}
-            b'+' if typed.plus => return Err(&DOUBLE_PLUS),
-            b'+' if typed.len > 0 => return Err(&MISPLACED_PLUS),
+            b'+' if typed.plus => return Err(Problem::DoublePlus),
+            b'+' if typed.len > 0 => return Err(Problem::MisplacedPlus),
             b'+' => typed.plus = true,
-            _ if typed.len > 0 && is_extension_marker(rest) => return Err(&EXTENSION),
-            _ if c.is_ascii_alphabetic() => return Err(&LETTERS),
-            _ => return Err(&UNEXPECTED),
+            _ if typed.len > 0 && is_extension_marker(rest) => return Err(Problem::Extension),
+            _ if c.is_ascii_alphabetic() => return Err(Problem::Letters),
+            _ => return Err(Problem::Unexpected),
         }
         rest = rest.get(len..).unwrap_or_default();
     }
@@ -278,30 +309,30 @@ fn leading_calling_code(digits: &[u8]) -> Option<(u16, &[u8])> {
 
 fn check_nanp(national: &[u8], assigned_only: bool) -> Result<(), Problem> {
     let [a, b, c, d, e, f, _, _, _, _] = *national else {
-        return Err(&NANP_LENGTH);
+        return Err(Problem::NanpLength);
     };
     let area = u16::from(a) * 100 + u16::from(b) * 10 + u16::from(c);
     if area == EXAMPLE_AREA_CODE {
         return if assigned_only {
-            Err(&AREA_CODE_UNASSIGNED)
+            Err(Problem::AreaCodeUnassigned)
         } else {
             Ok(())
         };
     }
     if a < 2 {
-        return Err(&AREA_CODE_START);
+        return Err(Problem::AreaCodeStart);
     }
     if b == 1 && c == 1 {
-        return Err(&AREA_CODE_N11);
+        return Err(Problem::AreaCodeN11);
     }
     if d < 2 {
-        return Err(&EXCHANGE_START);
+        return Err(Problem::ExchangeStart);
     }
     if e == 1 && f == 1 {
-        return Err(&EXCHANGE_N11);
+        return Err(Problem::ExchangeN11);
     }
     if assigned_only && !area_code_in_service(area) {
-        return Err(&AREA_CODE_UNASSIGNED);
+        return Err(Problem::AreaCodeUnassigned);
     }
     Ok(())
 }
@@ -317,11 +348,11 @@ pub fn area_code_in_service(area: u16) -> bool {
 }
 
 fn check_length(code: u16, national: &[u8]) -> Result<(), Problem> {
-    let (min, max) = lengths_for(code).ok_or(&BAD_PHONE_CODE)?;
+    let (min, max) = lengths_for(code).ok_or(Problem::BadPhoneCode)?;
     // `data.rs` caps each code's longest national number to fit E.164's 15 digits.
     let len = national.len();
     if len < usize::from(min) || len > usize::from(max) {
-        return Err(&WRONG_LENGTH);
+        return Err(Problem::WrongLength);
     }
     Ok(())
 }
@@ -352,4 +383,22 @@ fn build(code: u16, national: &[u8]) -> Phone {
         phone.push(d);
     }
     phone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_problem_reads_its_own_line() {
+        assert_eq!(Problem::Empty.invalid().message, "Enter a phone number");
+        assert_eq!(Problem::Letters.invalid().code, INVALID_PHONE);
+        assert_eq!(
+            Problem::BadPhoneCode.invalid(),
+            Invalid {
+                code: INVALID_PHONE_CODE,
+                message: "phone_code must be a country calling code (1, 44)",
+            }
+        );
+    }
 }
