@@ -168,7 +168,12 @@ pub fn validate_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, 
 
 fn read_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Problem> {
     let given = options.phone_code.map(read_phone_code).transpose()?;
-    let typed = scan(input)?;
+    let mut typed = Typed {
+        digits: [0; MAX_DIGITS],
+        len: 0,
+        plus: false,
+    };
+    scan(input, &mut typed)?;
     let digits = typed.digits();
     if digits.is_empty() {
         return Err(Problem::Empty);
@@ -232,12 +237,9 @@ impl Typed {
     }
 }
 
-fn scan(input: &str) -> Result<Typed, Problem> {
-    let mut typed = Typed {
-        digits: [0; MAX_DIGITS],
-        len: 0,
-        plus: false,
-    };
+/// Reads `input` into `typed` (passed in, not returned: moving the digits out through a
+/// `Result` copied them).
+fn scan(input: &str, typed: &mut Typed) -> Result<(), Problem> {
     let mut rest = input.as_bytes();
     while !rest.is_empty() {
         let (c, len) = next_ascii(rest);
@@ -260,7 +262,7 @@ fn scan(input: &str) -> Result<Typed, Problem> {
         }
         rest = rest.get(len..).unwrap_or_default();
     }
-    Ok(typed)
+    Ok(())
 }
 
 /// The character `rest` starts with, as the ASCII character it stands for, and its length
