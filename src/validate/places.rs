@@ -59,24 +59,36 @@ pub fn is_state(country: Country, state: &str) -> bool {
 /// Whether `postal` is a valid postal code for the country.
 pub fn is_postal_code(country: Country, postal: &str) -> bool {
     let shapes = match country {
-        Country::Us => POSTAL_SHAPES.get(..2),
-        Country::Ca => POSTAL_SHAPES.get(2..),
-        Country::Unspecified => Some(&POSTAL_SHAPES[..]),
+        Country::Us => POSTAL_SHAPES.get(..US_SHAPES_END),
+        Country::Ca => POSTAL_SHAPES.get(US_SHAPES_END..),
+        Country::Unspecified => Some(POSTAL_SHAPES),
         Country::Other => return true,
     };
-    let postal = postal.as_bytes();
-    (shapes.unwrap_or_default().iter()).any(|shape| fits(postal, shape))
+    fits(postal.as_bytes(), shapes.unwrap_or_default())
 }
 
 /// The postal codes of the US (ZIP, ZIP+4), then Canada (`A1A 1A1`, with a space, a
-/// hyphen or nothing in the middle). `9`: a digit, `L`: a postal letter, `F`: a letter a
-/// postal code may start with; anything else stands for itself.
-const POSTAL_SHAPES: [&[u8]; 5] = [b"99999", b"99999-9999", b"F9L9L9", b"F9L 9L9", b"F9L-9L9"];
+/// hyphen or nothing in the middle), each ended by `|`. `9`: a digit, `L`: a postal
+/// letter, `F`: a letter a postal code may start with; anything else stands for itself.
+/// (One text: a list of byte strings costs a pointer and a length per shape.)
+const POSTAL_SHAPES: &[u8] = b"99999|99999-9999|F9L9L9|F9L 9L9|F9L-9L9|";
+/// Where the Canadian shapes begin. (One text sliced here is smaller in the wasm than two
+/// texts and two searches for a lead without a country.)
+const US_SHAPES_END: usize = 17;
 
-/// Whether `text` has `shape`, character by character (see [`POSTAL_SHAPES`]).
-fn fits(text: &[u8], shape: &[u8]) -> bool {
-    text.len() == shape.len()
-        && text.iter().zip(shape).all(|(&c, &rule)| {
+/// Whether `text` has one of the `|`-ended `shapes`, character by character.
+fn fits(text: &[u8], shapes: &[u8]) -> bool {
+    // How much of `text` the current shape matched; past its end once it failed.
+    let mut matched = 0;
+    for &rule in shapes {
+        if rule == b'|' {
+            if matched == text.len() {
+                return true;
+            }
+            matched = 0;
+            continue;
+        }
+        let fits = text.get(matched).is_some_and(|&c| {
             // Each class is a bitset over the characters from its first one.
             let (first, set) = match rule {
                 b'9' => (b'0', 0x3FF),
@@ -86,7 +98,10 @@ fn fits(text: &[u8], shape: &[u8]) -> bool {
             };
             let i = c.to_ascii_uppercase().wrapping_sub(first);
             i < 26 && set >> i & 1 != 0
-        })
+        });
+        matched = if fits { matched + 1 } else { text.len() + 1 };
+    }
+    false
 }
 
 /// The letters of Canadian postal codes: not D, F, I, O, Q, U (bit `n`: letter `A + n`).
@@ -112,4 +127,18 @@ fn in_letter_set(set: &[u8; 85], [a, b]: [u8; 2]) -> bool {
     let i = usize::from(a - b'A') * 26 + usize::from(b - b'A');
     set.get(i / 8)
         .is_some_and(|byte| byte & (1 << (i % 8)) != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn us_shapes_end_before_the_canadian_ones() {
+        let (us, ca) = POSTAL_SHAPES.split_at(US_SHAPES_END);
+        assert_eq!(
+            (us, ca),
+            (&b"99999|99999-9999|"[..], &b"F9L9L9|F9L 9L9|F9L-9L9|"[..])
+        );
+    }
 }
