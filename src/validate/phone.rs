@@ -34,6 +34,7 @@ use core::fmt;
 
 use super::codes::{INVALID_PHONE, INVALID_PHONE_CODE};
 use super::data::{NANP_AREA_CODES, NATIONAL_LENGTHS};
+use super::numbers;
 use super::Invalid;
 
 /// The most digits an E.164 number has, calling code included.
@@ -215,9 +216,8 @@ fn read_phone_code(text: &str) -> Result<u16, Problem> {
         all => all,
     };
     let code = match digits {
-        [b'1'..=b'9', ..] if digits.len() <= 3 => digits.iter().try_fold(0u16, |acc, b| {
-            b.is_ascii_digit().then(|| acc * 10 + u16::from(b - b'0'))
-        }),
+        // At most 999: the cast is exact.
+        [b'1'..=b'9', ..] if digits.len() <= 3 => numbers::digits(digits).map(|n| n as u16),
         _ => None,
     };
     code.filter(|&code| lengths_for(code).is_some())
