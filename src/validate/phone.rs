@@ -268,20 +268,21 @@ fn scan(input: &str, typed: &mut Typed) -> Result<(), Problem> {
 /// The character `rest` starts with, as the ASCII character it stands for, and its length
 /// in bytes. The few non-ASCII characters a number may hold are matched by their UTF-8
 /// bytes (decoding `char`s would cost the validation wasm ~500 bytes); any other
-/// non-ASCII character comes back as its first byte, which no rule accepts.
+/// non-ASCII character comes back as 0xFF, which no rule accepts.
 fn next_ascii(rest: &[u8]) -> (u8, usize) {
     let (c, len) = match *rest {
         [a @ 0xE0..=0xEF, b, c, ..] => (
             u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F),
             3,
         ),
-        [a @ 0xC0..=0xDF, b, ..] => (u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F), 2),
+        // No-break space, the only two-byte character a number may hold.
+        [0xC2, 0xA0, ..] => (0x20, 2),
         [a, ..] => (u32::from(a), 1),
         [] => (0, 1),
     };
     let ascii = match c {
         0xFF08..=0xFF19 if c != 0xFF0F => c - 0xFEE0,
-        0xA0 | 0x3000 | 0x2010..=0x2015 | 0x2212 => 0x20,
+        0x3000 | 0x2010..=0x2015 | 0x2212 => 0x20,
         0..=0x7F => c,
         _ => 0xFF,
     };
