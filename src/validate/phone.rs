@@ -220,7 +220,7 @@ fn read_phone_code(text: &str) -> Result<u16, Problem> {
         [b'1'..=b'9', ..] if digits.len() <= 3 => numbers::digits(digits).map(|n| n as u16),
         _ => None,
     };
-    code.filter(|&code| lengths_for(code).is_some())
+    code.filter(|&code| is_calling_code(code))
         .ok_or(Problem::BadPhoneCode)
 }
 
@@ -303,7 +303,7 @@ fn leading_calling_code(digits: &[u8]) -> Option<(u16, &[u8])> {
     let mut code = 0u16;
     for (i, &d) in digits.iter().enumerate().take(3) {
         code = code * 10 + u16::from(d);
-        if lengths_for(code).is_some() {
+        if is_calling_code(code) {
             return Some((code, digits.get(i + 1..)?));
         }
     }
@@ -358,6 +358,13 @@ fn check_length(code: u16, national: &[u8]) -> Result<(), Problem> {
         return Err(Problem::WrongLength);
     }
     Ok(())
+}
+
+/// Whether `code` is a country calling code.
+fn is_calling_code(code: u16) -> bool {
+    NATIONAL_LENGTHS
+        .get(usize::from(code))
+        .is_some_and(|&lengths| lengths != 0)
 }
 
 /// The shortest and longest national number for a calling code, if it is one.
