@@ -25,7 +25,9 @@ done
 rm -f "$fuzz_log"
 
 echo "== validate: the package"
-scripts/build-pkg.sh
+# shellcheck source=bench/ensure-pkg.sh
+source bench/ensure-pkg.sh
+ensure_pkg
 
 echo "== validate: differential, JS API and type tests"
 node --test tests/differential/

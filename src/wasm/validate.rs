@@ -20,6 +20,9 @@
 //!   stable, so JS decodes each one once.
 //! - `v_phone` returns the number instead: its E.164 digits times 4 plus the calling code's
 //!   length less one (exact: 15 digits × 4 < 2^53), or -1 with one finding. No text crosses.
+//!
+//! A call needs memory for its input (at most 3 bytes per UTF-16 unit of text, plus a few per
+//! value) and 24 bytes per finding; memory grows when a call needs more, and is reused after.
 
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
