@@ -23,6 +23,7 @@ pub mod lead;
 pub mod numbers;
 pub mod phone;
 pub mod places;
+mod problems;
 
 pub use email::{check_emails, validate_email};
 pub use lead::{

@@ -35,6 +35,7 @@ use core::fmt;
 use super::codes::{INVALID_PHONE, INVALID_PHONE_CODE};
 use super::data::{NANP_AREA_CODES, NATIONAL_LENGTHS};
 use super::numbers;
+use super::problems::problems;
 use super::Invalid;
 
 /// The most digits an E.164 number has, calling code included.
@@ -100,22 +101,9 @@ impl fmt::Debug for Phone {
     }
 }
 
-/// Declares [`Problem`] and its messages, one a line in [`MESSAGES`]: text alone
-/// gzips better than a table of `Invalid`s (pointer, length and code per message).
-macro_rules! problems {
-    ($($name:ident: $message:literal,)*) => {
-        /// What is wrong with a phone number: one byte to pass back.
-        #[derive(Clone, Copy)]
-        enum Problem {
-            $($name,)*
-        }
-
-        /// The messages of [`Problem`], in its order, each ended by a newline.
-        const MESSAGES: &str = concat!($($message, "\n",)*);
-    };
-}
-
 problems! {
+    /// What is wrong with a phone number: one byte to pass back.
+    enum Problem;
     Empty: "Enter a phone number",
     DoublePlus: "Use a single + before the country code",
     MisplacedPlus: "A + can only come before the country code",
@@ -136,26 +124,11 @@ problems! {
 }
 
 impl Problem {
-    fn invalid(self) -> Invalid {
-        let code = match self {
+    const fn code(self) -> u32 {
+        match self {
             Problem::BadPhoneCode => INVALID_PHONE_CODE,
             _ => INVALID_PHONE,
-        };
-        // The message is line `self` of MESSAGES. (A plain loop: str::split would bring
-        // memchr into the wasm.)
-        let (mut line, mut start) = (0, 0);
-        let mut message = "";
-        for (i, &c) in MESSAGES.as_bytes().iter().enumerate() {
-            if c == b'\n' {
-                if line == self as usize {
-                    message = MESSAGES.get(start..i).unwrap_or_default();
-                    break;
-                }
-                line += 1;
-                start = i + 1;
-            }
         }
-        Invalid { code, message }
     }
 }
 
