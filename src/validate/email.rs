@@ -15,68 +15,77 @@
 //!   accepted in its ASCII `xn--` form.
 
 use super::codes::INVALID_EMAIL;
+use super::problems::problems;
 use super::Invalid;
 
 const MAX_ADDRESS: usize = 254;
 const MAX_LOCAL: usize = 64;
 const MAX_LABEL: usize = 63;
 
-const fn invalid(message: &'static str) -> Invalid {
-    Invalid {
-        code: INVALID_EMAIL,
-        message,
+problems! {
+    /// What is wrong with an address: one byte to pass back.
+    enum Problem;
+    Empty: "Enter an email address",
+    DisplayName: "Enter the address alone, not Name <a@b.com>",
+    NonAscii: "Use ASCII only (an xn-- domain for international names)",
+    Quoted: "Quoted names (\"a b\"@b.com) are not accepted",
+    TooLong: "Too long (at most 254 characters)",
+    NoAt: "Missing the @ and domain",
+    ManyAt: "Use exactly one @",
+    LocalEmpty: "Nothing before the @",
+    LocalTooLong: "Too long before the @ (at most 64)",
+    LocalDots: "Misplaced dot before the @",
+    LocalChar: "Invalid character before the @",
+    IpLiteral: "IP address domains ([1.2.3.4]) are not accepted",
+    NoDot: "The domain needs a dot (example.com)",
+    DomainDots: "Misplaced dot in the domain",
+    LabelTooLong: "A domain part is too long (at most 63)",
+    DomainChar: "The domain has letters, digits, - and . only",
+    LabelHyphen: "A domain part cannot start or end with -",
+    NumericTld: "The domain cannot end in a number",
+}
+
+impl Problem {
+    const fn code(self) -> u32 {
+        INVALID_EMAIL
     }
 }
 
 /// Reported by [`validate_email`] for a field with no address in it.
-pub const EMPTY: Invalid = invalid("Enter an email address");
-const DISPLAY_NAME: Invalid = invalid("Enter the address alone, not Name <a@b.com>");
-const NON_ASCII: Invalid = invalid("Use ASCII only (an xn-- domain for international names)");
-const QUOTED: Invalid = invalid("Quoted names (\"a b\"@b.com) are not accepted");
-const TOO_LONG: Invalid = invalid("Too long (at most 254 characters)");
-const NO_AT: Invalid = invalid("Missing the @ and domain");
-const MANY_AT: Invalid = invalid("Use exactly one @");
-const LOCAL_EMPTY: Invalid = invalid("Nothing before the @");
-const LOCAL_TOO_LONG: Invalid = invalid("Too long before the @ (at most 64)");
-const LOCAL_DOTS: Invalid = invalid("Misplaced dot before the @");
-const LOCAL_CHAR: Invalid = invalid("Invalid character before the @");
-const IP_LITERAL: Invalid = invalid("IP address domains ([1.2.3.4]) are not accepted");
-const NO_DOT: Invalid = invalid("The domain needs a dot (example.com)");
-const DOMAIN_DOTS: Invalid = invalid("Misplaced dot in the domain");
-const LABEL_TOO_LONG: Invalid = invalid("A domain part is too long (at most 63)");
-const DOMAIN_CHAR: Invalid = invalid("The domain has letters, digits, - and . only");
-const LABEL_HYPHEN: Invalid = invalid("A domain part cannot start or end with -");
-const NUMERIC_TLD: Invalid = invalid("The domain cannot end in a number");
+pub const EMPTY: Invalid = Problem::Empty.invalid();
 
 /// Validates a single address (no separators in it).
 pub fn validate_email(address: &str) -> Result<(), Invalid> {
-    check_address(address.as_bytes()).map_err(|e| *e)
+    check_address(address.as_bytes()).map_err(Problem::invalid)
 }
 
-/// The checks, in order. Problems are references to their constants: one word to return.
-fn check_address(bytes: &[u8]) -> Result<(), &'static Invalid> {
+/// The checks, in order.
+fn check_address(bytes: &[u8]) -> Result<(), Problem> {
     // Works on bytes: once the address is known to be ASCII every byte is a character, and
     // byte slices keep the str-boundary checks (and their panic formatting) out of the wasm.
     if bytes.is_empty() {
-        return Err(&EMPTY);
+        return Err(Problem::Empty);
     }
     if has(bytes, b'<') || has(bytes, b'>') {
-        return Err(&DISPLAY_NAME);
+        return Err(Problem::DisplayName);
     }
     if bytes.iter().any(|b| !b.is_ascii()) {
-        return Err(&NON_ASCII);
+        return Err(Problem::NonAscii);
     }
     if has(bytes, b'"') {
-        return Err(&QUOTED);
+        return Err(Problem::Quoted);
     }
     if bytes.len() > MAX_ADDRESS {
-        return Err(&TOO_LONG);
+        return Err(Problem::TooLong);
     }
-    let at = bytes.iter().rposition(|&b| b == b'@').ok_or(&NO_AT)?;
-    let (local, rest) = bytes.split_at_checked(at).ok_or(&NO_AT)?;
+    let at = bytes
+        .iter()
+        .rposition(|&b| b == b'@')
+        .ok_or(Problem::NoAt)?;
+    let (local, rest) = bytes.split_at_checked(at).ok_or(Problem::NoAt)?;
     let domain = rest.split_first().map_or(&[][..], |(_, domain)| domain);
     if has(local, b'@') {
-        return Err(&MANY_AT);
+        return Err(Problem::ManyAt);
     }
     check_local(local)?;
     check_domain(domain)
@@ -91,11 +100,13 @@ pub fn check_emails(field: &str) -> impl Iterator<Item = (u32, &str, Result<(), 
 }
 
 /// The invalid addresses of a multi-address field, with their positions: what a request
-/// reports. Problems stay references to their constants.
-pub(super) fn problems(field: &str) -> impl Iterator<Item = (u32, &'static Invalid)> + '_ {
+/// reports.
+pub(super) fn problems(field: &str) -> impl Iterator<Item = (u32, Invalid)> + '_ {
     split_emails(field)
         .zip(0u32..)
-        .filter_map(|(address, index)| Some((index, check_address(address.as_bytes()).err()?)))
+        .filter_map(|(address, index)| {
+            Some((index, check_address(address.as_bytes()).err()?.invalid()))
+        })
 }
 
 /// The pieces of a multi-address field (split at `,` `;` and ASCII whitespace).
@@ -123,26 +134,26 @@ fn has(bytes: &[u8], b: u8) -> bool {
     bytes.iter().any(|&c| c == b)
 }
 
-fn check_local(local: &[u8]) -> Result<(), &'static Invalid> {
+fn check_local(local: &[u8]) -> Result<(), Problem> {
     if local.is_empty() {
-        return Err(&LOCAL_EMPTY);
+        return Err(Problem::LocalEmpty);
     }
     if local.len() > MAX_LOCAL {
-        return Err(&LOCAL_TOO_LONG);
+        return Err(Problem::LocalTooLong);
     }
     // A dot after a dot, or first (after an imagined one), or last: one pass, no splitting.
     let mut previous = b'.';
     for &b in local {
         if b == b'.' && previous == b'.' {
-            return Err(&LOCAL_DOTS);
+            return Err(Problem::LocalDots);
         }
         previous = b;
     }
     if previous == b'.' {
-        return Err(&LOCAL_DOTS);
+        return Err(Problem::LocalDots);
     }
     if !local.iter().all(|&b| in_set(&LOCAL, b)) {
-        return Err(&LOCAL_CHAR);
+        return Err(Problem::LocalChar);
     }
     Ok(())
 }
@@ -191,34 +202,61 @@ const LOCAL: AsciiSet = ascii_set(&[
 /// A domain label: letters, digits and `-`.
 const LABEL: AsciiSet = ascii_set(&[(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (b'-', b'-')]);
 
-fn check_domain(domain: &[u8]) -> Result<(), &'static Invalid> {
+fn check_domain(domain: &[u8]) -> Result<(), Problem> {
     if let Some(b'[') = domain.first() {
-        return Err(&IP_LITERAL);
+        return Err(Problem::IpLiteral);
     }
     if domain.is_empty() {
-        return Err(&NO_AT);
+        return Err(Problem::NoAt);
     }
     if !has(domain, b'.') {
-        return Err(&NO_DOT);
+        return Err(Problem::NoDot);
     }
     let mut last: &[u8] = &[];
     for label in domain.split(|&b| b == b'.') {
         if label.is_empty() {
-            return Err(&DOMAIN_DOTS);
+            return Err(Problem::DomainDots);
         }
         if label.len() > MAX_LABEL {
-            return Err(&LABEL_TOO_LONG);
+            return Err(Problem::LabelTooLong);
         }
         if !label.iter().all(|&b| in_set(&LABEL, b)) {
-            return Err(&DOMAIN_CHAR);
+            return Err(Problem::DomainChar);
         }
         if matches!(label.first(), Some(b'-')) || matches!(label.last(), Some(b'-')) {
-            return Err(&LABEL_HYPHEN);
+            return Err(Problem::LabelHyphen);
         }
         last = label;
     }
     if last.iter().all(u8::is_ascii_digit) {
-        return Err(&NUMERIC_TLD);
+        return Err(Problem::NumericTld);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_problem_reads_its_own_line() {
+        assert_eq!(
+            EMPTY,
+            Invalid {
+                code: INVALID_EMAIL,
+                message: "Enter an email address",
+            }
+        );
+        assert_eq!(
+            Problem::NumericTld.invalid().message,
+            "The domain cannot end in a number"
+        );
+        assert_eq!(
+            validate_email("a@b.c-"),
+            Err(Invalid {
+                code: INVALID_EMAIL,
+                message: "A domain part cannot start or end with -",
+            })
+        );
+    }
 }
