@@ -49,7 +49,7 @@ pub(crate) const fn invalid(messages: &'static str, n: usize, code: u32) -> Inva
     }
 }
 
-/// Line `n` of `text` (lines end with a newline), or `""` past the last. A plain loop:
+/// Line `n` of `text`, whose lines all end with a newline (past the last: `""`). A plain loop:
 /// `str::split` would bring `memchr` into the wasm. `const` so that constants can be built
 /// from a problem.
 // Inlined into `invalid`, its one caller in the wasm.
@@ -70,9 +70,6 @@ const fn line(text: &'static str, mut n: usize) -> &'static str {
             len += 1;
         }
         rest = tail;
-    }
-    if n > 0 {
-        return "";
     }
     match start.split_at_checked(len) {
         // SAFETY: `text` is UTF-8 and the cuts fall at newlines (ASCII) or at its ends, so
