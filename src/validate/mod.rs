@@ -4,6 +4,8 @@
 //! `serde` or `core::fmt` at run time, so that the validation-only wasm build (the
 //! `convoso-leads/validate` entry) stays a few kilobytes. The rules are documented in each
 //! module and summarised in `README.md` beside this file; the codes are in [`codes`].
+//! Validators keep their problems as one-byte enums whose messages are the lines of one text
+//! (the `problems!` macro in `problems.rs`), and make them an [`Invalid`] where a caller gets one.
 //!
 //! - [`phone`]: one phone number → `phone_number` + `phone_code` + E.164.
 //! - [`email`]: one address, or a multi-address field split on `,` `;` and whitespace.
