@@ -29,7 +29,7 @@ struct Input {
 fn object(request: &Request, fields: Vec<(u8, Scalar)>) -> Value {
     let mut map = Map::new();
     for (which, scalar) in fields {
-        let Some(rule) = request.rules.get(usize::from(which) % request.rules.len()) else {
+        let Some(field) = request.fields().nth(usize::from(which) % request.rules.len()) else {
             continue;
         };
         let value = match scalar {
@@ -39,14 +39,14 @@ fn object(request: &Request, fields: Vec<(u8, Scalar)>) -> Value {
             Scalar::Flag(b) => Value::from(b),
             Scalar::Null => Value::Null,
         };
-        map.insert(rule.field.to_string(), value);
+        map.insert(field.to_string(), value);
     }
     Value::Object(map)
 }
 
 fn check(request: &Request, errors: Vec<FieldError>) {
     for e in errors {
-        assert!(request.rules.iter().any(|r| r.field == e.field), "{e:?}");
+        assert!(request.fields().any(|f| f == e.field), "{e:?}");
         assert!(codes::ALL.iter().any(|(code, _)| *code == e.code), "{e:?}");
     }
 }

@@ -25,22 +25,20 @@ mod answer {
 
     use super::DeleteParams;
     use crate::api::Endpoint;
-    use crate::validate::codes::INVALID_LEAD_ID;
     use crate::validate::fields::{AsValue, Fields, Value};
-    use crate::validate::lead::{validate_request, Check, LeadOptions, Request, Rule};
+    use crate::validate::lead::{validate_request, Check, LeadOptions, Need, Request, Rule};
     use crate::validate::FieldError;
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
 
     /// The same rule update and get-recordings apply to their `lead_id`.
     static RULES: Request = Request {
+        names: "lead_id ",
         rules: &[Rule {
-            field: "lead_id",
             check: Check::LeadId,
-            // `as _`: the rule table stores codes in its own (compact) integer type.
-            required: Some(INVALID_LEAD_ID as _),
+            need: Need::LeadId,
         }],
-        ranges: &[],
+        ranges: "",
     };
 
     impl Fields for DeleteParams {

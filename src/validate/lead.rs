@@ -19,8 +19,9 @@ use super::places::{is_postal_code, is_state, Country};
 use super::{FieldError, Invalid};
 use crate::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
 
-/// What a field must be. One word and a tag: rules with parameters point at them.
-#[derive(Clone, Copy, Debug)]
+/// What a field must be. Two bytes: checks with parameters name them (see [`Whole`] and
+/// [`Choice`]), so that the rule tables hold no pointers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Check {
     /// Anything: only whether it is given matters.
     Any,
@@ -33,7 +34,7 @@ pub enum Check {
     /// `YYYY-MM-DD` (9002), `YYYY-MM-DD HH:MM:SS` (9003) or either.
     Date(Form),
     /// A whole number in a range.
-    Int(&'static IntRange),
+    Int(Whole),
     /// A plain decimal number (9009).
     Decimal,
     /// The request's `country`: ISO 3166-1 alpha-2 (9010).
@@ -43,9 +44,28 @@ pub enum Check {
     /// A postal code for the request's country (9012).
     PostalCode,
     /// Words from a fixed set.
-    Words(&'static Words),
+    Words(Choice),
     /// A lead ID: digits (6070).
     LeadId,
+}
+
+/// The whole-number fields' ranges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Whole {
+    /// `check_dup` (9005).
+    CheckDup,
+    /// `hopper_priority` (9006).
+    HopperPriority,
+    /// `hopper_expires_in` (9007).
+    HopperExpiresIn,
+    /// `offset` (7231).
+    Offset,
+    /// Search's `limit` (7258).
+    SearchLimit,
+    /// Get-recordings' `limit` (7258).
+    RecordingsLimit,
+    /// An ID option: a whole number ≥ 0 (9013).
+    Id,
 }
 
 /// A whole number in `min..=max`, reported with `code`.
@@ -56,6 +76,47 @@ pub struct IntRange {
     pub code: u32,
     /// Says the range; reported for whole numbers outside it.
     pub message: &'static str,
+}
+
+impl Whole {
+    /// The range, its code and the message that says it.
+    pub fn range(self) -> &'static IntRange {
+        macro_rules! range {
+            ($min:expr, $max:expr, $code:expr, $message:expr) => {
+                &IntRange {
+                    min: $min,
+                    max: $max,
+                    code: $code,
+                    message: $message,
+                }
+            };
+        }
+        match self {
+            Whole::CheckDup => range!(0, 4, INVALID_CHECK_DUP, "Use a level from 0 to 4"),
+            Whole::HopperPriority => range!(
+                0,
+                99,
+                INVALID_HOPPER_PRIORITY,
+                "Use 0 (lowest) to 99 (highest)"
+            ),
+            Whole::HopperExpiresIn => {
+                range!(0, 300, INVALID_HOPPER_EXPIRES_IN, "Use 0 to 300 minutes")
+            }
+            Whole::Offset => range!(0, i64::MAX, INVALID_OFFSET, "Cannot be negative"),
+            Whole::SearchLimit => range!(1, 2000, INVALID_LIMIT, "Use 1 to 2000"),
+            Whole::RecordingsLimit => range!(1, 100, INVALID_LIMIT, "Use 1 to 100"),
+            Whole::Id => range!(0, i64::MAX, INVALID_ID, NOT_WHOLE),
+        }
+    }
+}
+
+/// The fields that take words from a fixed set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// `reject_by_carrier_type`: a comma-separated list.
+    CarrierTypes,
+    /// `update_order_by_last_called_time`: one word.
+    Order,
 }
 
 /// Words from a fixed set, reported with `code`.
@@ -71,24 +132,98 @@ pub struct Words {
     pub message: &'static str,
 }
 
-/// One field's rule.
-#[derive(Clone, Copy, Debug)]
-pub struct Rule {
-    /// The API name of the field.
-    pub field: &'static str,
-    /// What its value must be.
-    pub check: Check,
-    /// The code reported when the field is blank; `None` for optional fields.
-    pub required: Option<u16>,
+impl Choice {
+    /// The words, how they may be given, the code and the message that names them.
+    pub fn words(self) -> &'static Words {
+        match self {
+            Choice::CarrierTypes => &Words {
+                words: &["MOBILE", "VOIP", "LANDLINE"],
+                list: true,
+                code: INVALID_CARRIER_TYPE,
+                message: "Use MOBILE, VOIP, LANDLINE, comma-separated",
+            },
+            Choice::Order => &Words {
+                words: &["ASC", "DESC"],
+                list: false,
+                code: INVALID_CHOICE,
+                message: "Use ASC or DESC",
+            },
+        }
+    }
 }
 
-/// The rules of one endpoint.
+/// What a blank field is: fine, or reported with a code and message of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// Not required: a blank value is skipped.
+    Optional,
+    /// `list_id` and `phone_number` of an insert (6007).
+    ListAndPhone,
+    /// `lead_id` (6070).
+    LeadId,
+}
+
+impl Need {
+    fn problem(self) -> Option<Invalid> {
+        let (code, message) = match self {
+            Need::Optional => return None,
+            Need::ListAndPhone => (LIST_AND_PHONE_REQUIRED, LIST_AND_PHONE_MESSAGE),
+            Need::LeadId => (INVALID_LEAD_ID, LEAD_ID_MESSAGE),
+        };
+        Some(Invalid { code, message })
+    }
+}
+
+/// One field's rule (its name is in [`Request::names`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// What its value must be.
+    pub check: Check,
+    /// Whether, and how, a blank value is reported.
+    pub need: Need,
+}
+
+/// The rules of one endpoint. Field names are text, not a pointer and a length each: binary
+/// in the wasm gzips poorly.
 #[derive(Clone, Copy, Debug)]
 pub struct Request {
-    /// Per-field rules, in the order errors are reported.
+    /// The API names of the fields the rules apply to, each followed by a space.
+    pub names: &'static str,
+    /// Per-field rules, in the order of `names` and of the errors reported.
     pub rules: &'static [Rule],
-    /// `(start, end)` field pairs whose end may not precede the start (9004).
-    pub ranges: &'static [(&'static str, &'static str)],
+    /// `start end ` name pairs, each name followed by a space: ranges whose end may not
+    /// precede the start (9004).
+    pub ranges: &'static str,
+}
+
+impl Request {
+    /// The names of the fields the rules apply to.
+    pub fn fields(&self) -> Names {
+        Names(self.names.as_bytes())
+    }
+
+    /// The `(start, end)` pairs of ranges.
+    pub fn ranges(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let mut names = Names(self.ranges.as_bytes());
+        core::iter::from_fn(move || Some((names.next()?, names.next()?)))
+    }
+}
+
+/// The names of a list, each followed by a space.
+#[derive(Clone, Debug)]
+pub struct Names(&'static [u8]);
+
+impl Iterator for Names {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        // A plain byte loop: `str::split` would link memchr.
+        let end = self.0.iter().position(|&b| b == b' ')?;
+        let name = self.0.get(..end)?;
+        self.0 = self.0.get(end + 1..)?;
+        // SAFETY: cut from a `str` just before an ASCII space, so whole characters only.
+        Some(unsafe { core::str::from_utf8_unchecked(name) })
+    }
 }
 
 /// Options of a whole-request validation.
@@ -101,54 +236,29 @@ pub struct LeadOptions {
     pub required: Vec<String>,
 }
 
-const fn optional(check: Check) -> (Check, Option<u16>) {
-    (check, None)
+const fn optional(check: Check) -> Rule {
+    Rule {
+        check,
+        need: Need::Optional,
+    }
 }
 
-const fn required(code: u32, check: Check) -> (Check, Option<u16>) {
-    (check, Some(code as u16))
-}
-
-/// `Check::Int` of a range, its code and the message that says the range.
-macro_rules! int {
-    ($min:expr, $max:expr, $code:expr, $message:expr) => {
-        Check::Int(&IntRange {
-            min: $min,
-            max: $max,
-            code: $code,
-            message: $message,
-        })
-    };
+const fn required(need: Need, check: Check) -> Rule {
+    Rule { check, need }
 }
 
 const DATE: Check = Check::Date(Form::Date);
 const DATETIME: Check = Check::Date(Form::DateTime);
 const DATE_OR_DATETIME: Check = Check::Date(Form::Either);
-const CHECK_DUP: Check = int!(0, 4, INVALID_CHECK_DUP, "Use a level from 0 to 4");
-const HOPPER_PRIORITY: Check = int!(
-    0,
-    99,
-    INVALID_HOPPER_PRIORITY,
-    "Use 0 (lowest) to 99 (highest)"
-);
-const HOPPER_EXPIRES_IN: Check = int!(0, 300, INVALID_HOPPER_EXPIRES_IN, "Use 0 to 300 minutes");
-const OFFSET: Check = int!(0, i64::MAX, INVALID_OFFSET, "Cannot be negative");
-const SEARCH_LIMIT: Check = int!(1, 2000, INVALID_LIMIT, "Use 1 to 2000");
-const RECORDINGS_LIMIT: Check = int!(1, 100, INVALID_LIMIT, "Use 1 to 100");
-/// A whole number ≥ 0 (9013).
-const ID: Check = int!(0, i64::MAX, INVALID_ID, NOT_WHOLE);
-const CARRIER_TYPES: Check = Check::Words(&Words {
-    words: &["MOBILE", "VOIP", "LANDLINE"],
-    list: true,
-    code: INVALID_CARRIER_TYPE,
-    message: "Use MOBILE, VOIP, LANDLINE, comma-separated",
-});
-const ORDER: Check = Check::Words(&Words {
-    words: &["ASC", "DESC"],
-    list: false,
-    code: INVALID_CHOICE,
-    message: "Use ASC or DESC",
-});
+const CHECK_DUP: Check = Check::Int(Whole::CheckDup);
+const HOPPER_PRIORITY: Check = Check::Int(Whole::HopperPriority);
+const HOPPER_EXPIRES_IN: Check = Check::Int(Whole::HopperExpiresIn);
+const OFFSET: Check = Check::Int(Whole::Offset);
+const SEARCH_LIMIT: Check = Check::Int(Whole::SearchLimit);
+const RECORDINGS_LIMIT: Check = Check::Int(Whole::RecordingsLimit);
+const ID: Check = Check::Int(Whole::Id);
+const CARRIER_TYPES: Check = Check::Words(Choice::CarrierTypes);
+const ORDER: Check = Check::Words(Choice::Order);
 
 /// Declares each endpoint's rules once: the table, and how its params type yields the fields
 /// the table names (so a misspelt field name does not compile).
@@ -156,14 +266,15 @@ macro_rules! requests {
     ($(
         $(#[$meta:meta])*
         $name:ident for $params:ty {
-            $($field:ident: $spec:expr,)*
+            $($field:ident: $rule:expr,)*
         }
         ranges [$(($start:ident, $end:ident)),* $(,)?]
     )*) => {$(
         $(#[$meta])*
         pub static $name: Request = Request {
-            rules: &[$(Rule { field: stringify!($field), check: $spec.0, required: $spec.1 }),*],
-            ranges: &[$((stringify!($start), stringify!($end))),*],
+            names: concat!($(stringify!($field), " "),*),
+            rules: &[$($rule),*],
+            ranges: concat!($(stringify!($start), " ", stringify!($end), " "),*),
         };
 
         impl Fields for $params {
@@ -180,8 +291,8 @@ macro_rules! requests {
 requests! {
     /// `POST /leads/insert`.
     INSERT for InsertParams {
-        list_id: required(LIST_AND_PHONE_REQUIRED, Check::Any),
-        phone_number: required(LIST_AND_PHONE_REQUIRED, Check::Phone),
+        list_id: required(Need::ListAndPhone, Check::Any),
+        phone_number: required(Need::ListAndPhone, Check::Phone),
         phone_code: optional(Check::PhoneCode),
         alt_phone_1: optional(Check::Phone),
         alt_phone_2: optional(Check::Phone),
@@ -206,7 +317,7 @@ requests! {
 
     /// `POST /leads/update`.
     UPDATE for UpdateParams {
-        lead_id: required(INVALID_LEAD_ID, Check::LeadId),
+        lead_id: required(Need::LeadId, Check::LeadId),
         phone_number: optional(Check::Phone),
         phone_code: optional(Check::PhoneCode),
         alt_phone_1: optional(Check::Phone),
@@ -250,7 +361,7 @@ requests! {
 
     /// `POST /leads/get-recordings`.
     RECORDINGS for RecordingsParams {
-        lead_id: required(INVALID_LEAD_ID, Check::LeadId),
+        lead_id: required(Need::LeadId, Check::LeadId),
         start_time: optional(DATETIME),
         end_time: optional(DATETIME),
         offset: optional(OFFSET),
@@ -344,25 +455,22 @@ pub fn check_request(
         },
         assigned_area_codes_only,
     };
+    let mut names = request.fields();
     for rule in request.rules {
-        let value = fields.value(rule.field);
+        // `names` holds as many names as there are rules.
+        let field = names.next().unwrap_or_default();
+        let value = fields.value(field);
         let problem = if value.is_blank() {
-            rule.required.map(|code| {
-                let code = u32::from(code);
-                Invalid {
-                    code,
-                    message: required_message(code),
-                }
-            })
+            rule.need.problem()
         } else {
-            check(rule, &value, &context, sink).err()
+            check(field, rule.check, &value, &context, sink).err()
         };
         // One place reports both kinds of problem: each call through the sink is code.
         if let Some(Invalid { code, message }) = problem {
-            sink.error(rule.field, code, message, None);
+            sink.error(field, code, message, None);
         }
     }
-    for (start, end) in request.ranges {
+    for (start, end) in request.ranges() {
         if range_reversed(fields, start, end) {
             sink.error(end, REVERSED_RANGE, REVERSED_MESSAGE, None);
         }
@@ -372,10 +480,12 @@ pub fn check_request(
 /// Reports `name` (6023) when the caller requires it and it is blank, unless the request's
 /// own rules already report it as required.
 pub fn check_required(request: &Request, fields: &dyn Fields, name: &str, sink: &mut dyn Sink) {
+    let mut names = request.fields();
+    // Every rule takes its name, whatever the outcome: `names.next()` comes first.
     let in_table = request
         .rules
         .iter()
-        .any(|rule| rule.required.is_some() && rule.field == name);
+        .any(|rule| names.next() == Some(name) && rule.need != Need::Optional);
     if !in_table && fields.value(name).is_blank() {
         sink.error(name, REQUIRED_FIELD, REQUIRED_MESSAGE, None);
     }
@@ -401,22 +511,25 @@ struct Context<'a> {
 
 /// The problem with a given value. Emails, one field holding several values, report their own.
 fn check(
-    rule: &Rule,
+    field: &str,
+    check: Check,
     value: &Value<'_>,
     context: &Context<'_>,
     sink: &mut dyn Sink,
 ) -> Result<(), Invalid> {
-    let field = rule.field;
     let mut buffer = [0; INT_TEXT];
-    match rule.check {
+    match check {
         Check::Any => Ok(()),
-        Check::Int(range) => check_int(value, range.min, range.max).map_err(|e| Invalid {
-            code: range.code,
-            message: match e {
-                IntError::NotWhole => NOT_WHOLE,
-                IntError::OutOfRange => range.message,
-            },
-        }),
+        Check::Int(whole) => {
+            let range = whole.range();
+            check_int(value, range.min, range.max).map_err(|e| Invalid {
+                code: range.code,
+                message: match e {
+                    IntError::NotWhole => NOT_WHOLE,
+                    IntError::OutOfRange => range.message,
+                },
+            })
+        }
         Check::Decimal => is_decimal(value).then_some(()).ok_or(Invalid {
             code: INVALID_NUMBER,
             message: "Enter a plain number, like 1200.50",
@@ -475,7 +588,7 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
         {
             "Use a ZIP (12345, 12345-6789) or Canadian code (A1A 1A1)"
         }
-        Check::Words(words) if !words.allow(text) => words.message,
+        Check::Words(choice) if !choice.words().allow(text) => choice.words().message,
         // Digits, however many: the value itself is not checked.
         Check::LeadId if digits(text.as_bytes().trim_ascii()).is_none() => LEAD_ID_MESSAGE,
         _ => return Ok(()),
@@ -509,21 +622,13 @@ fn code_of(check: Check) -> u32 {
         Check::Emails => INVALID_EMAIL,
         Check::Date(Form::DateTime) => INVALID_DATETIME,
         Check::Date(_) => INVALID_DATE,
-        Check::Int(range) => range.code,
+        Check::Int(whole) => whole.range().code,
         Check::Decimal => INVALID_NUMBER,
         Check::Country => INVALID_COUNTRY,
         Check::State => INVALID_STATE,
         Check::PostalCode => INVALID_POSTAL_CODE,
-        Check::Words(words) => words.code,
+        Check::Words(choice) => choice.words().code,
         Check::LeadId => INVALID_LEAD_ID,
-    }
-}
-
-fn required_message(code: u32) -> &'static str {
-    match code {
-        LIST_AND_PHONE_REQUIRED => LIST_AND_PHONE_MESSAGE,
-        INVALID_LEAD_ID => LEAD_ID_MESSAGE,
-        _ => REQUIRED_MESSAGE,
     }
 }
 
