@@ -122,8 +122,8 @@ pub enum Choice {
 /// Words from a fixed set, reported with `code`.
 #[derive(Clone, Copy, Debug)]
 pub struct Words {
-    /// The words, spelt exactly as the API spells them.
-    pub words: &'static [&'static str],
+    /// The words, spelt exactly as the API spells them, each followed by a space.
+    pub words: &'static str,
     /// `false`: the value is one of the words, exactly. `true`: a comma-separated list of
     /// them, ASCII spaces allowed around each.
     pub list: bool,
@@ -137,13 +137,13 @@ impl Choice {
     pub fn words(self) -> &'static Words {
         match self {
             Choice::CarrierTypes => &Words {
-                words: &["MOBILE", "VOIP", "LANDLINE"],
+                words: "MOBILE VOIP LANDLINE ",
                 list: true,
                 code: INVALID_CARRIER_TYPE,
                 message: "Use MOBILE, VOIP, LANDLINE, comma-separated",
             },
             Choice::Order => &Words {
-                words: &["ASC", "DESC"],
+                words: "ASC DESC ",
                 list: false,
                 code: INVALID_CHOICE,
                 message: "Use ASC or DESC",
@@ -602,7 +602,7 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
 impl Words {
     /// Whether `text` is one of the words, or a list of them when the check takes a list.
     fn allow(&self, text: &str) -> bool {
-        let known = |item: &[u8]| self.words.iter().any(|word| word.as_bytes() == item);
+        let known = |item: &[u8]| Names(self.words.as_bytes()).any(|word| word.as_bytes() == item);
         let text = text.as_bytes();
         if self.list {
             text.split(|&b| b == b',')
