@@ -518,12 +518,14 @@ fn check(
     sink: &mut dyn Sink,
 ) -> Result<(), Invalid> {
     let mut buffer = [0; INT_TEXT];
+    // Worked out once for every way the value can fail the check.
+    let code = code_of(check);
     match check {
         Check::Any => Ok(()),
         Check::Int(whole) => {
             let range = whole.range();
             check_int(value, range.min, range.max).map_err(|e| Invalid {
-                code: range.code,
+                code,
                 message: match e {
                     IntError::NotWhole => NOT_WHOLE,
                     IntError::OutOfRange => range.message,
@@ -531,12 +533,12 @@ fn check(
             })
         }
         Check::Decimal => is_decimal(value).then_some(()).ok_or(Invalid {
-            code: INVALID_NUMBER,
+            code,
             message: "Enter a plain number, like 1200.50",
         }),
         text_check => match given_text(value, &mut buffer) {
             None => Err(Invalid {
-                code: code_of(text_check),
+                code,
                 message: WRONG_TYPE,
             }),
             Some(text) => {
@@ -546,7 +548,7 @@ fn check(
                     }
                     Ok(())
                 } else {
-                    check_text(text_check, text, context)
+                    check_text(text_check, code, text, context)
                 }
             }
         },
@@ -554,7 +556,7 @@ fn check(
 }
 
 /// The checks of text values (numbers given to text fields are checked as their digits).
-fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Invalid> {
+fn check_text(check: Check, code: u32, text: &str, context: &Context<'_>) -> Result<(), Invalid> {
     // The checks judged here fail with a message and the check's code, put together once.
     let message = match check {
         Check::Phone => {
@@ -593,10 +595,7 @@ fn check_text(check: Check, text: &str, context: &Context<'_>) -> Result<(), Inv
         Check::LeadId if digits(text.as_bytes().trim_ascii()).is_none() => LEAD_ID_MESSAGE,
         _ => return Ok(()),
     };
-    Err(Invalid {
-        code: code_of(check),
-        message,
-    })
+    Err(Invalid { code, message })
 }
 
 impl Words {
