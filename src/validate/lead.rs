@@ -443,12 +443,14 @@ pub fn check_request(
 ) {
     // Blank counts as not given here too: the service's default calling code, no country.
     let phone_code_value = not_blank(fields.value("phone_code"));
+    let mut phone_code_digits = [0; INT_TEXT];
+    let phone_code_text = given_text(&phone_code_value, &mut phone_code_digits);
     let country_value = not_blank(fields.value("country"));
     let context = Context {
-        phone_code: given_text(&phone_code_value, &mut [0; INT_TEXT])
+        phone_code: phone_code_text
             .map(|code| parse_phone_code(code).map(|_| ()))
             .unwrap_or(Ok(())),
-        phone_code_value: &phone_code_value,
+        phone_code_text,
         country: match given_text(&country_value, &mut [0; INT_TEXT]) {
             Some(text) => Country::read(text),
             None => Some(Country::Unspecified),
@@ -503,7 +505,8 @@ fn not_blank(value: Value<'_>) -> Value<'_> {
 struct Context<'a> {
     /// `Err` when the request's `phone_code` is invalid: phones are then not checked.
     phone_code: Result<(), Invalid>,
-    phone_code_value: &'a Value<'a>,
+    /// The request's `phone_code` as text, when given.
+    phone_code_text: Option<&'a str>,
     /// `None` when `country` is invalid: states and postal codes are then not checked.
     country: Option<Country>,
     assigned_area_codes_only: bool,
@@ -564,10 +567,9 @@ fn check_text(check: Check, code: u32, text: &str, context: &Context<'_>) -> Res
                 // Reported on phone_code itself; without a calling code no phone can be judged.
                 return Ok(());
             }
-            let mut buffer = [0; INT_TEXT];
             let options = PhoneOptions {
                 // The service's default calling code is 1.
-                phone_code: Some(given_text(context.phone_code_value, &mut buffer).unwrap_or("1")),
+                phone_code: Some(context.phone_code_text.unwrap_or("1")),
                 assigned_area_codes_only: context.assigned_area_codes_only,
             };
             return validate_phone(text, &options).map(|_| ());
