@@ -106,4 +106,9 @@ fn two_letter_codes_in_any_case() {
         assert!(!is_state(country, "N"));
     }
     assert!(is_state(Country::Other, "Bayern"));
+    // Two bytes, one letter: bytes past ASCII are no letters in any case.
+    for text in ["é", "É", "ß"] {
+        assert_eq!(Country::read(text), None, "{text}");
+        assert!(!is_state(Country::Unspecified, text), "{text}");
+    }
 }

@@ -25,16 +25,13 @@ pub enum Country {
 impl Country {
     /// Reads a given `country` value: `None` when it is no ISO 3166-1 alpha-2 code.
     pub fn read(text: &str) -> Option<Country> {
-        let [a, b] = *text.as_bytes() else {
-            return None;
-        };
-        let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+        let code = letter_pair(text)?;
         if !in_letter_set(&COUNTRIES, code) {
             return None;
         }
-        Some(match &code {
-            b"US" => Country::Us,
-            b"CA" => Country::Ca,
+        Some(match code {
+            US => Country::Us,
+            CA => Country::Ca,
             _ => Country::Other,
         })
     }
@@ -42,18 +39,12 @@ impl Country {
 
 /// Whether `state` is a valid state code for the country.
 pub fn is_state(country: Country, state: &str) -> bool {
-    let [a, b] = *state.as_bytes() else {
-        return country == Country::Other;
-    };
-    let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-    match country {
-        Country::Us => in_letter_set(&US_STATES, code),
-        Country::Ca => in_letter_set(&CA_PROVINCES, code),
-        Country::Unspecified => {
-            in_letter_set(&US_STATES, code) || in_letter_set(&CA_PROVINCES, code)
-        }
-        Country::Other => true,
-    }
+    // With no country given, either country's codes will do.
+    country == Country::Other
+        || letter_pair(state).is_some_and(|code| {
+            (country != Country::Ca && in_letter_set(&US_STATES, code))
+                || (country != Country::Us && in_letter_set(&CA_PROVINCES, code))
+        })
 }
 
 /// Whether `postal` is a valid postal code for the country.
@@ -119,12 +110,32 @@ const fn letters(list: &[u8]) -> u32 {
     set
 }
 
-/// Membership in a 26×26 bitset of two-letter codes (see `data.rs`).
-fn in_letter_set(set: &[u8; 85], [a, b]: [u8; 2]) -> bool {
-    if !a.is_ascii_uppercase() || !b.is_ascii_uppercase() {
-        return false;
-    }
-    let i = usize::from(a - b'A') * 26 + usize::from(b - b'A');
+/// `US` and `CA` as [`letter_pair`] numbers them.
+const US: usize = pair_number(*b"US");
+const CA: usize = pair_number(*b"CA");
+
+/// Two ASCII letters in any case, numbered `26 * first + second` (`A` is 0): the bit of their
+/// code in a 26×26 bitset (see `data.rs`). `None` for any other text. (A number rather than
+/// the letters: the bitsets and `read`'s match then need no further work on them.)
+fn letter_pair(text: &str) -> Option<usize> {
+    let [a, b] = *text.as_bytes() else {
+        return None;
+    };
+    // Setting bit 5 makes a letter lower case and leaves no other byte in `a..=z`.
+    let letter = |c: u8| {
+        let i = (c | 0x20).wrapping_sub(b'a');
+        (i < 26).then_some(usize::from(i))
+    };
+    Some(letter(a)? * 26 + letter(b)?)
+}
+
+/// The number of an upper-case code, for constants.
+const fn pair_number([a, b]: [u8; 2]) -> usize {
+    (a - b'A') as usize * 26 + (b - b'A') as usize
+}
+
+/// Whether bit `i` of a 26×26 bitset of two-letter codes is set.
+fn in_letter_set(set: &[u8; 85], i: usize) -> bool {
     set.get(i / 8)
         .is_some_and(|byte| byte & (1 << (i % 8)) != 0)
 }
