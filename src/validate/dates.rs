@@ -89,29 +89,39 @@ pub(super) fn check(text: &str, form: Form) -> Result<(), &'static Invalid> {
     } else {
         (b"0000-00-00", &DATE_FORMAT, &NO_SUCH_DATE)
     };
-    let written = bytes.len() == pattern.len()
-        && bytes.iter().zip(pattern).all(|(&b, &f)| match f {
-            b'0' => b.is_ascii_digit(),
-            _ => b == f,
-        });
-    if !written {
+    if bytes.len() != pattern.len() {
         return Err(format);
     }
-    // The digits at `at..at + len` (known digits by now); 0 past the end (a date has no time:
-    // 00:00:00 is real). Four digits are at most 9999, so only the year's floor is checked.
-    let number = |at: usize, len: usize| {
-        let field = bytes.iter().skip(at).take(len);
-        field.fold(0, |n, &b| n * 10 + u32::from(b - b'0'))
-    };
-    let (year, month, day) = (number(0, 4), number(5, 2), number(8, 2));
+    // The numbers between the separators, year first; a date's time stays 00:00:00, which is
+    // real. Four digits are at most 9999, so only the year's floor is checked.
+    let mut numbers = [0u32; 6];
+    let mut at = 0;
+    for (&b, &f) in bytes.iter().zip(pattern) {
+        if f != b'0' {
+            if b != f {
+                return Err(format);
+            }
+            at += 1;
+            continue;
+        }
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return Err(format);
+        }
+        // Six numbers in either pattern: `get_mut` only spares the wasm a panic path.
+        if let Some(n) = numbers.get_mut(at) {
+            *n = *n * 10 + u32::from(digit);
+        }
+    }
+    let [year, month, day, hour, minute, second] = numbers;
     let real = year >= 1000
         && month >= 1
         && month <= 12
         && day >= 1
         && day <= days_in_month(year, month)
-        && number(11, 2) < 24
-        && number(14, 2) < 60
-        && number(17, 2) < 60;
+        && hour < 24
+        && minute < 60
+        && second < 60;
     if real {
         Ok(())
     } else {
