@@ -25,7 +25,7 @@ pub enum Country {
 impl Country {
     /// Reads a given `country` value: `None` when it is no ISO 3166-1 alpha-2 code.
     pub fn read(text: &str) -> Option<Country> {
-        let code = letter_pair(text)?;
+        let code = letter_pair(text);
         if !in_letter_set(&COUNTRIES, code) {
             return None;
         }
@@ -40,11 +40,10 @@ impl Country {
 /// Whether `state` is a valid state code for the country.
 pub fn is_state(country: Country, state: &str) -> bool {
     // With no country given, either country's codes will do.
+    let code = letter_pair(state);
     country == Country::Other
-        || letter_pair(state).is_some_and(|code| {
-            (country != Country::Ca && in_letter_set(&US_STATES, code))
-                || (country != Country::Us && in_letter_set(&CA_PROVINCES, code))
-        })
+        || (country != Country::Ca && in_letter_set(&US_STATES, code))
+        || (country != Country::Us && in_letter_set(&CA_PROVINCES, code))
 }
 
 /// Whether `postal` is a valid postal code for the country.
@@ -115,26 +114,27 @@ const US: usize = pair_number(*b"US");
 const CA: usize = pair_number(*b"CA");
 
 /// Two ASCII letters in any case, numbered `26 * first + second` (`A` is 0): the bit of their
-/// code in a 26×26 bitset (see `data.rs`). `None` for any other text. (A number rather than
-/// the letters: the bitsets and `read`'s match then need no further work on them.)
-fn letter_pair(text: &str) -> Option<usize> {
-    let [a, b] = *text.as_bytes() else {
-        return None;
-    };
+/// code in a 26×26 bitset (see `data.rs`). Any other text gets [`NO_PAIR`], past every set.
+/// (A number rather than the letters: the bitsets and `read`'s match need no further work on
+/// them; and no `Option`, which the wasm returns through memory.)
+fn letter_pair(text: &str) -> usize {
     // Setting bit 5 makes a letter lower case and leaves no other byte in `a..=z`.
-    let letter = |c: u8| {
-        let i = (c | 0x20).wrapping_sub(b'a');
-        (i < 26).then_some(usize::from(i))
-    };
-    Some(letter(a)? * 26 + letter(b)?)
+    let letter = |c: u8| usize::from((c | 0x20).wrapping_sub(b'a'));
+    match *text.as_bytes() {
+        [a, b] if letter(a) < 26 && letter(b) < 26 => letter(a) * 26 + letter(b),
+        _ => NO_PAIR,
+    }
 }
+
+/// What [`letter_pair`] gives text that is no two letters: in no set.
+const NO_PAIR: usize = usize::MAX;
 
 /// The number of an upper-case code, for constants.
 const fn pair_number([a, b]: [u8; 2]) -> usize {
     (a - b'A') as usize * 26 + (b - b'A') as usize
 }
 
-/// Whether bit `i` of a 26×26 bitset of two-letter codes is set.
+/// Whether bit `i` of a 26×26 bitset of two-letter codes is set (never past its end).
 fn in_letter_set(set: &[u8; 85], i: usize) -> bool {
     set.get(i / 8)
         .is_some_and(|byte| byte & (1 << (i % 8)) != 0)
