@@ -142,3 +142,24 @@ fn days_in_month(year: u32, month: u32) -> u32 {
         _ => 30 + ((month ^ month >> 3) & 1),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::days_in_month;
+
+    #[test]
+    fn days_in_month_follows_the_calendar() {
+        for year in 1000..=9999 {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            for month in 1..=12 {
+                let days = match month {
+                    2 if leap => 29,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                assert_eq!(days_in_month(year, month), days, "{year}-{month}");
+            }
+        }
+    }
+}
