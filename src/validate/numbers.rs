@@ -11,7 +11,6 @@
 //! (several KB of wasm) out of the validation build.
 
 use super::fields::Value;
-use crate::wire::lenient::float_as_int;
 
 /// Why a whole-number check failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,9 +79,9 @@ fn read(value: &Value<'_>) -> Number {
 /// Whether a double holds a whole number (`f64::fract` is std-only; this builds without std).
 fn is_whole(f: f64) -> bool {
     // From 2^52 up every finite double is whole; below, the round trip through i64 is exact
-    // for whole numbers only.
+    // for whole numbers only (`float_as_int` would add its own 2^53 bound, which is moot here).
     const ALL_WHOLE: f64 = 4_503_599_627_370_496.0;
-    f.is_finite() && (f.abs() >= ALL_WHOLE || float_as_int(f).is_some())
+    f.is_finite() && (f.abs() >= ALL_WHOLE || (f as i64) as f64 == f)
 }
 
 /// The value of one or more ASCII digits and nothing else, saturating at `i64::MAX`: how
