@@ -33,7 +33,7 @@
 use core::fmt;
 
 use super::codes::{INVALID_PHONE, INVALID_PHONE_CODE};
-use super::data::{NANP_AREA_CODES, NATIONAL_LENGTHS};
+use super::data::{CALLING_CODES, NANP_AREA_CODES, NATIONAL_LENGTHS};
 use super::numbers;
 use super::problems::problems;
 use super::Invalid;
@@ -335,17 +335,21 @@ fn check_length(code: u16, national: &[u8]) -> Result<(), Problem> {
 
 /// Whether `code` is a country calling code.
 fn is_calling_code(code: u16) -> bool {
-    NATIONAL_LENGTHS
-        .get(usize::from(code))
-        .is_some_and(|&lengths| lengths != 0)
+    CALLING_CODES
+        .get(usize::from(code / 8))
+        .is_some_and(|bits| bits >> (code % 8) & 1 != 0)
 }
 
 /// The shortest and longest national number for a calling code, if it is one.
 fn lengths_for(code: u16) -> Option<(u8, u8)> {
-    match *NATIONAL_LENGTHS.get(usize::from(code))? {
-        0 => None,
-        both => Some((both >> 4, both & 0x0f)),
+    if !is_calling_code(code) {
+        return None;
     }
+    // The lengths are in the codes' order: this code's come after those of the codes below
+    // it. Counting them is at most a thousand bit tests, once per number.
+    let index = (0..code).filter(|&below| is_calling_code(below)).count();
+    let both = NATIONAL_LENGTHS.get(index)?;
+    Some((both >> 4, both & 0x0f))
 }
 
 fn build(code: u16, national: &[u8]) -> Phone {
