@@ -75,14 +75,6 @@ impl Phone {
         self.slice(1 + self.code_len, self.len)
     }
 
-    /// Appends a digit; the callers checked that the number fits.
-    fn push(&mut self, digit: u8) {
-        if let Some(slot) = self.text.get_mut(usize::from(self.len)) {
-            *slot = b'0' + digit;
-            self.len += 1;
-        }
-    }
-
     fn slice(&self, from: u8, to: u8) -> &str {
         let bytes = self
             .text
@@ -164,7 +156,7 @@ fn read_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Problem>
     } else {
         let code = given.unwrap_or(1);
         let national = match digits {
-            [1, rest @ ..] if code == 1 && rest.len() == 10 => rest,
+            [b'1', rest @ ..] if code == 1 && rest.len() == 10 => rest,
             _ => digits,
         };
         (code, national)
@@ -197,7 +189,8 @@ fn read_phone_code(text: &str) -> Result<u16, Problem> {
         .ok_or(Problem::BadPhoneCode)
 }
 
-/// The digits of the input and whether it opened with `+`.
+/// The digits of the input, as ASCII (copied as they are into the [`Phone`]), and whether it
+/// opened with `+`.
 struct Typed {
     digits: [u8; MAX_DIGITS],
     len: usize,
@@ -222,7 +215,7 @@ fn scan(input: &str, typed: &mut Typed) -> Result<(), Problem> {
                     .digits
                     .get_mut(typed.len)
                     .ok_or(Problem::TooManyDigits)?;
-                *slot = c - b'0';
+                *slot = c;
                 typed.len += 1;
             }
             b' ' | b'\t' | b'-' | b'.' | b'(' | b')' | b'/' => {}
@@ -275,7 +268,8 @@ fn is_extension_marker(rest: &[u8]) -> bool {
 fn leading_calling_code(digits: &[u8]) -> Option<(u16, &[u8])> {
     let mut code = 0u16;
     for (i, &d) in digits.iter().enumerate().take(3) {
-        code = code * 10 + u16::from(d);
+        // ASCII digits: the low nibble is the value.
+        code = code * 10 + u16::from(d & 0x0F);
         if is_calling_code(code) {
             return Some((code, digits.get(i + 1..)?));
         }
@@ -287,7 +281,7 @@ fn check_nanp(national: &[u8], assigned_only: bool) -> Result<(), Problem> {
     let [a, b, c, d, e, f, _, _, _, _] = *national else {
         return Err(Problem::NanpLength);
     };
-    let area = u16::from(a) * 100 + u16::from(b) * 10 + u16::from(c);
+    let area = u16::from(a & 0x0F) * 100 + u16::from(b & 0x0F) * 10 + u16::from(c & 0x0F);
     if area == EXAMPLE_AREA_CODE {
         return if assigned_only {
             Err(Problem::AreaCodeUnassigned)
@@ -295,16 +289,16 @@ fn check_nanp(national: &[u8], assigned_only: bool) -> Result<(), Problem> {
             Ok(())
         };
     }
-    if a < 2 {
+    if a < b'2' {
         return Err(Problem::AreaCodeStart);
     }
-    if b == 1 && c == 1 {
+    if b == b'1' && c == b'1' {
         return Err(Problem::AreaCodeN11);
     }
-    if d < 2 {
+    if d < b'2' {
         return Err(Problem::ExchangeStart);
     }
-    if e == 1 && f == 1 {
+    if e == b'1' && f == b'1' {
         return Err(Problem::ExchangeN11);
     }
     if assigned_only && !area_code_in_service(area) {
@@ -352,22 +346,30 @@ fn lengths_for(code: u16) -> Option<(u8, u8)> {
     Some((both >> 4, both & 0x0f))
 }
 
+/// `+`, the calling code's digits and the national number's (ASCII), each written into its
+/// slots of the text: no per-digit append with its bounds check and length update.
 fn build(code: u16, national: &[u8]) -> Phone {
+    let code_len = 1 + usize::from(code >= 10) + usize::from(code >= 100);
     let mut phone = Phone {
         text: [b'+'; MAX_DIGITS + 1],
-        len: 1,
-        code_len: 0,
+        // The checks kept the number within E.164's 15 digits: the casts are exact.
+        len: (1 + code_len + national.len()) as u8,
+        code_len: code_len as u8,
     };
-    // The code's digits (it has 1 to 3), most significant first. Constant divisors: a
-    // divisor read from an array kept a division-by-zero panic path in the wasm.
-    let digits = [code / 100, code / 10 % 10, code % 10];
-    let skip = usize::from(code < 100) + usize::from(code < 10);
-    for &d in digits.get(skip..).unwrap_or_default() {
-        phone.push(d as u8);
-        phone.code_len += 1;
+    let (code_slots, national_slots) = phone
+        .text
+        .get_mut(1..)
+        .unwrap_or_default()
+        .split_at_mut_checked(code_len)
+        .unwrap_or_default();
+    // The code's digits from the last: its slots are exactly as many.
+    let mut rest = code;
+    for slot in code_slots.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
     }
-    for &d in national {
-        phone.push(d);
+    for (slot, &d) in national_slots.iter_mut().zip(national) {
+        *slot = d;
     }
     phone
 }
