@@ -185,6 +185,21 @@ fn without_phone_code_the_plus_names_the_country() {
     assert!(rejected("+999 1234 5678", &DEFAULT)
         .1
         .contains("country code"));
+    // No calling code starts with 0: the zero is not skipped to find one.
+    for input in ["+044 20 7946 0958", "+01 201 555 0123", "+0"] {
+        assert_eq!(
+            rejected(input, &DEFAULT),
+            (INVALID_PHONE, "Unknown country code after +"),
+            "{input}"
+        );
+    }
+    let uk = PhoneOptions {
+        phone_code: Some("44"),
+        ..DEFAULT
+    };
+    assert!(rejected("+044 20 7946 0958", &uk)
+        .1
+        .contains("not phone_code"));
     // E.164 caps the whole number at 15 digits.
     assert!(validate_phone("+49 1234567890123", &DEFAULT).is_ok());
     assert!(validate_phone("+49 12345678901234", &DEFAULT).is_err());

@@ -5,7 +5,8 @@
 //! - Formatting is ignored: spaces (also no-break and ideographic), `-`, `.`, `(`, `)`, `/`,
 //!   Unicode dashes. Full-width digits (`２０１…`, typed by CJK input methods) count as digits.
 //! - A single `+` may open the number, followed by the calling code (`+1 201 555 0123`).
-//!   `++1` and a `+` anywhere else are rejected: they are typos, not a dialling form.
+//!   `++1` and a `+` anywhere else are rejected: they are typos, not a dialling form. No
+//!   calling code starts with 0, so `+044…` is rejected rather than read as +44.
 //! - Letters are rejected: vanity numbers (`1-800-FLOWERS`) must be converted to digits by the
 //!   person who knows them, and text around a number (`call 201 555 0123 now`) is not a number.
 //!   `x`, `ext` or `#` after digits is reported as an extension (`201-555-0123 x12`, also a
@@ -266,6 +267,10 @@ fn is_extension_marker(rest: &[u8]) -> bool {
 /// The calling code a `+`-number starts with, and the national number after it. ITU
 /// calling codes are prefix-free, so the first known prefix is the only one.
 fn leading_calling_code(digits: &[u8]) -> Option<(u16, &[u8])> {
+    // No calling code starts with 0: `+044` is not +44 with a stray zero.
+    if let [b'0', ..] = digits {
+        return None;
+    }
     let mut code = 0u16;
     for (i, &d) in digits.iter().enumerate().take(3) {
         // ASCII digits: the low nibble is the value.
