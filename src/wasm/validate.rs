@@ -39,7 +39,6 @@ mod room;
 /// Room for `len` bytes of input: its address, or 0 when memory cannot grow that far.
 #[no_mangle]
 pub extern "C" fn v_input(len: usize) -> usize {
-    FINDINGS.store(0, Relaxed);
     OUT_OF_MEMORY.store(false, Relaxed);
     room::input(len).map_or(0, |at| at as usize)
 }
@@ -95,7 +94,7 @@ pub extern "C" fn v_email(at: usize, len: usize) -> u32 {
         let (code, message) = verdict.map_or_else(|e| (e.code, e.message), |()| (0, ""));
         report(address.as_bytes(), code, message, Some(index));
     }
-    if FINDINGS.load(Relaxed) == 0 {
+    if room::written() == 0 {
         report(b"", NO_EMAIL.code, NO_EMAIL.message, None);
     }
     findings()
@@ -190,18 +189,21 @@ impl Fields for WrittenFields<'_> {
     }
 }
 
-// This call's count of findings, and whether one could not be written. (Atomics only for safe
-// statics: the module is single-threaded.)
-static FINDINGS: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+// Whether a finding of this call could not be written. (An atomic only for a safe static: the
+// module is single-threaded.)
 static OUT_OF_MEMORY: AtomicBool = AtomicBool::new(false);
 
+/// How many findings this call wrote (24 bytes each), or `u32::MAX` when one could not be.
 fn findings() -> u32 {
     if OUT_OF_MEMORY.load(Relaxed) {
         u32::MAX
     } else {
-        FINDINGS.load(Relaxed)
+        (room::written() / FINDING) as u32
     }
 }
+
+/// The bytes of one finding: six u32.
+const FINDING: usize = 24;
 
 fn report(text: &[u8], code: u32, message: &str, index: Option<u32>) {
     let words = [
@@ -215,10 +217,8 @@ fn report(text: &[u8], code: u32, message: &str, index: Option<u32>) {
     // SAFETY: the same 24 bytes seen as bytes (u8 has no alignment); wasm is little-endian,
     // as the ABI's integers are. (`to_le_bytes` + `copy_from_slice` would link a panic
     // message's formatting code, larger than the validators' glue.)
-    let bytes = unsafe { &*(&words as *const [u32; 6] as *const [u8; 24]) };
-    if room::push(bytes) {
-        FINDINGS.fetch_add(1, Relaxed);
-    } else {
+    let bytes = unsafe { &*(&words as *const [u32; 6] as *const [u8; FINDING]) };
+    if !room::push(bytes) {
         OUT_OF_MEMORY.store(true, Relaxed);
     }
 }

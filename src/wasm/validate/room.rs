@@ -61,6 +61,11 @@ mod imp {
         // SAFETY: as in `input`.
         unsafe { OUTPUT.0 as *const u8 }
     }
+
+    pub fn written() -> usize {
+        // SAFETY: as in `input`.
+        unsafe { OUTPUT.1 }
+    }
 }
 
 #[cfg(feature = "client")]
@@ -99,6 +104,13 @@ mod imp {
     pub fn output() -> *const u8 {
         buffers().1.as_ptr()
     }
+
+    pub fn written() -> usize {
+        buffers().1.len()
+    }
 }
 
-pub use imp::{input, output, push};
+/// `input(len)`: room for the call's input (its address), which also empties the output;
+/// `push(bytes)`: appends to the output (false when memory ran out); `output()` and
+/// `written()`: where the output starts and how many bytes it holds.
+pub use imp::{input, output, push, written};
