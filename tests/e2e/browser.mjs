@@ -1,25 +1,14 @@
-// Debian's Chromium driven by playwright-core (no browser download), with screenshots saved
+// Debian's Chromium (tests/lib/chromium.mjs) in a laptop-sized window, with screenshots saved
 // where the README shows them.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.mjs';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function launch() {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   // A laptop-sized window: the screenshots show what a person would see.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Each step waits for something specific; a missing one should fail fast, not after 30 s.

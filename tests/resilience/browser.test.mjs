@@ -6,15 +6,17 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, serveStatic } from './lib/browser.mjs';
+import { launchChromium, serveStatic } from '../lib/chromium.mjs';
 import { reset, sandbox } from './lib/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// This suite's port range for the page server.
+const PORTS = { first: 19350, last: 19399 };
 let result;
 
 before(async () => {
   await reset();
-  const site = await serveStatic(ROOT);
+  const site = await serveStatic(ROOT, PORTS);
   const browser = await launchChromium();
   after(async () => {
     await browser.close();
