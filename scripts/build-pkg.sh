@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ (ready for `npm pack pkg`), in one command:
 #   1. compiles the crate for wasm32 twice with the size-first profile: the client build
-#      (default features), then wasm-bindgen (--target web) and wasm-opt; and the
+#      (default features, pinned nightly with -Zbuild-std: scripts/lib/wasm-build.sh), then
+#      wasm-bindgen (--target web), a size report by crate and function, and wasm-opt; and the
 #      validation-only build (--no-default-features, no_std, its own small ABI instead of
 #      wasm-bindgen: src/wasm/validate.rs), then wasm-opt (scripts/lib/wasm-build.sh);
 #   2. assembles pkg/ from pkg-template/ (scripts/pkg-assemble.mjs): ESM and CommonJS entries,
@@ -19,8 +20,10 @@ mkdir -p "$work"
 
 # Each build is processed before the next: both write the profile's one artifact path.
 printf '== build-pkg: client wasm\n'
-cargo build -p convoso-leads --lib --target wasm32-unknown-unknown --profile "$WASM_PROFILE"
-wasm-bindgen --target web --omit-default-module-path --out-dir "$work/full" "$(wasm_artifact)"
+build_client_wasm
+wasm-bindgen --target web --omit-default-module-path --out-dir "$work/full" "$(client_wasm_artifact)"
+# Where the bytes go, from the build that still has its names (wasm-opt drops them next).
+node scripts/wasm-report.mjs "$work/full/convoso_leads_bg.wasm" --top 10 --json "$work/full/report.json"
 node_modules/.bin/wasm-opt "${WASM_OPT_ARGS[@]}" "$work/full/convoso_leads_bg.wasm" -o "$work/full/convoso_leads_bg.wasm"
 
 printf '== build-pkg: validation wasm\n'

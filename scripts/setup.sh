@@ -9,6 +9,15 @@ log() { printf '\n== setup: %s\n' "$*"; }
 log "rust wasm target"
 rustup target add wasm32-unknown-unknown >/dev/null
 
+# The client module's pinned nightly (scripts/lib/wasm-build.sh): std is rebuilt from its
+# source, so rust-src is the only component it needs (no wasm32 rust-std).
+# shellcheck source=scripts/lib/wasm-build.sh
+source scripts/lib/wasm-build.sh
+if ! rustup component list --toolchain "$WASM_NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  log "rust $WASM_NIGHTLY with rust-src (the client module's build)"
+  rustup toolchain install "$WASM_NIGHTLY" --profile minimal --component rust-src
+fi
+
 # The CLI must match the wasm-bindgen crate exactly (Cargo.toml pins it with "="); the lock
 # file names the version actually built.
 wb_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
