@@ -35,6 +35,11 @@ struct Cli {
     /// Larger request bodies are refused with 413.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
+    /// HTTP status of numbered errors (6xxx/7xxx), in both styles. The live service sends
+    /// 200; 400 exercises a client's non-2xx error path.
+    #[arg(long, value_name = "STATUS", default_value_t = 200,
+          value_parser = clap::value_parser!(u16).range(200..=599))]
+    business_error_status: u16,
     /// JSON file with extra users, campaigns, lists, DNC numbers and phone codes.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -65,6 +70,7 @@ async fn main() -> ExitCode {
         cors_origins: cli.cors_origins,
         max_body_bytes: cli.max_body_bytes,
         catalog,
+        business_error_status: cli.business_error_status,
     };
     let running = match convoso_sandbox::serve(config).await {
         Ok(running) => running,

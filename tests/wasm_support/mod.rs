@@ -77,13 +77,10 @@ impl Sandbox {
         ConvosoClient::new(Some(options)).expect("client options accepted")
     }
 
-    /// The HTTP status business errors (6xxx/7xxx) come with: 200 live, 400 documented.
+    /// The HTTP status business errors (6xxx/7xxx) come with: 200 in both styles, as the live
+    /// service sends them (the sandbox's default; `--business-error-status` can change it).
     pub fn business_status(&self) -> f64 {
-        if self.style == "live" {
-            200.0
-        } else {
-            400.0
-        }
+        200.0
     }
 
     fn admin_url(&self, path: &str) -> String {
