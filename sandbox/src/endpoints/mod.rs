@@ -18,6 +18,7 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use crate::app::{App, SharedApp};
 use crate::endpoint::Endpoint;
 use crate::error::ApiError;
+use crate::faults::{self, Fault};
 use crate::multipart::{self, MULTIPART_TYPE};
 use crate::params::Params;
 use crate::render::{self, Reply};
@@ -36,18 +37,26 @@ pub async fn handle(State(app): State<SharedApp>, request: Request) -> Response 
         Ok(style) => style,
         Err(err) => return app.error(app.config.style, &err),
     };
-    if let Some(fault) = app.faults.take(endpoint) {
-        if let Some(response) = fault.apply(request.extensions().get::<ConnInfo>()).await {
+    let conn = request.extensions().get::<ConnInfo>().cloned();
+    let fault = app.faults.take(endpoint);
+    if let Some(fault) = &fault {
+        if let Some(response) = fault.apply(conn.as_ref()).await {
             return response;
         }
     }
-    if !endpoint.methods().contains(request.method()) {
-        return method_not_allowed(&app, style, endpoint);
+    let response = if !endpoint.methods().contains(request.method()) {
+        method_not_allowed(&app, style, endpoint)
+    } else {
+        match run(&app, endpoint, request).await {
+            Ok(reply) => render::reply(style, &reply, &app.recordings),
+            Err(err) => app.error(style, &err),
+        }
+    };
+    // `drop_after`: the work is done (and committed); the answer never leaves.
+    if fault.as_ref().is_some_and(Fault::drops_after) {
+        return faults::drop_connection(conn.as_ref()).await;
     }
-    match run(&app, endpoint, request).await {
-        Ok(reply) => render::reply(style, &reply, &app.recordings),
-        Err(err) => app.error(style, &err),
-    }
+    response
 }
 
 async fn run(app: &App, endpoint: Endpoint, request: Request) -> Result<Reply, ApiError> {
