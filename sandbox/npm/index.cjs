@@ -14,8 +14,10 @@ const path = require('node:path');
 
 const BINARY_NAME = process.platform === 'win32' ? 'convoso-sandbox.exe' : 'convoso-sandbox';
 const LISTENING = 'convoso-sandbox listening on ';
-// Node 20 defines it; the fallback is the same registered symbol Node uses.
-const asyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
+// Node 20.5+ defines it; on older releases, the same registered symbol Node later uses.
+if (typeof Symbol.asyncDispose !== 'symbol') {
+  Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol.for('nodejs.asyncDispose') });
+}
 
 class SandboxStartError extends Error {
   /**
@@ -182,7 +184,8 @@ async function startSandbox(options = {}) {
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const answer = await response.json().catch(() => ({}));
+    // The admin API answers JSON objects; `error` explains a refusal.
+    const answer = /** @type {Record<string, any>} */ (await response.json().catch(() => ({})));
     if (!response.ok) {
       throw new Error(`convoso-leads-sandbox: ${method} /__sandbox/${route} answered ${response.status}: ${answer.error ?? 'no message'}`);
     }
@@ -233,7 +236,7 @@ async function startSandbox(options = {}) {
       })();
       return stopping;
     },
-    [asyncDispose]() {
+    [Symbol.asyncDispose]() {
       return this.stop();
     },
   };
