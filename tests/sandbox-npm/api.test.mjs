@@ -240,6 +240,21 @@ for (const kind of ['ESM', 'CommonJS']) {
       assert.equal(alive(sb.pid), false);
     });
 
+    test('db: the data outlives the sandbox in its SQLite file', async (t) => {
+      const { mkdtempSync, rmSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const folder = mkdtempSync(path.join(tmpdir(), 'convoso-sandbox-db-'));
+      t.after(() => rmSync(folder, { recursive: true, force: true }));
+      const db = path.join(folder, 'leads.db');
+      const phone = freshPhone();
+      const first = await api.startSandbox({ db, seed: 1 });
+      assert.equal((await post(first, 'insert', { list_id: '333', phone_number: phone })).status, 200);
+      await first.stop();
+      const second = await start({ db });
+      assert.equal(JSON.parse((await post(second, 'search', { phone_number: phone })).text).results.length, 1);
+      assert.equal((await second.stats()).leads, 3, 'lead 12345, one seeded, one inserted');
+    });
+
     test('numbered errors with HTTP 200 by default, 400 with businessErrorStatus', async () => {
       const plain = await start();
       const strict = await start({ businessErrorStatus: 400 });
