@@ -37,6 +37,17 @@ if ! command -v cargo-fuzz >/dev/null; then
   cargo install cargo-fuzz --version 0.13.2
 fi
 
+# The sandbox's npm binary is a static musl build (scripts/test/sandbox-npm.sh); its bundled
+# SQLite is C, so it needs musl-gcc from Debian's musl-tools.
+log "rust musl target"
+rustup target add x86_64-unknown-linux-musl >/dev/null
+if ! command -v musl-gcc >/dev/null; then
+  log "musl-tools (Debian package) for the static sandbox binary"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq musl-tools >/dev/null
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "chromium + chromedriver (Debian packages) for browser tests"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -12,6 +12,7 @@ stages=(
   wasm-node
   wasm-browser
   pack
+  sandbox-npm
   budget
   validate
   e2e

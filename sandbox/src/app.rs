@@ -29,12 +29,19 @@ pub struct App {
     pub stats: Stats,
     pub faults: Faults,
     pub recordings: RecordingBase,
+    /// `config.business_error_status`, checked at start.
+    pub business_status: StatusCode,
 }
 
 pub type SharedApp = Arc<App>;
 
 impl App {
     /// Runs storage work off the async threads (SQLite calls block).
+    /// An error answer in `style` with this server's status for numbered errors.
+    pub fn error(&self, style: crate::style::Style, err: &ApiError) -> Response {
+        crate::render::error(style, self.business_status, err)
+    }
+
     pub async fn db<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut rusqlite::Connection) -> Result<T, ApiError> + Send + 'static,
@@ -104,6 +111,7 @@ pub mod tests {
             stats: Stats::default(),
             faults: Faults::default(),
             recordings: RecordingBase("http://127.0.0.1:1/recordings".into()),
+            business_status: StatusCode::OK,
         };
         router(Arc::new(app)).unwrap()
     }

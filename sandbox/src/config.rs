@@ -26,6 +26,9 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     pub max_body_bytes: usize,
     pub catalog: CatalogFile,
+    /// HTTP status of numbered (6xxx/7xxx) errors in both styles. The live service and
+    /// leads-api.md both send them with 200; 400 is a test knob for clients' non-2xx paths.
+    pub business_error_status: u16,
 }
 
 impl Default for Config {
@@ -40,6 +43,7 @@ impl Default for Config {
             cors_origins: Vec::new(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             catalog: CatalogFile::default(),
+            business_error_status: 200,
         }
     }
 }

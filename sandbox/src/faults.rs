@@ -40,8 +40,11 @@ pub enum Fault {
     /// HTTP 200 with a JSON body that stops half way.
     // Empty braces rather than unit variants: serde only rejects unknown keys on struct variants.
     TruncatedJson {},
-    /// Close the connection without answering.
+    /// Close the connection without answering; the request is not carried out.
     Drop {},
+    /// Carry the request out (commit its write), then close the connection without
+    /// answering: the client cannot tell whether its write happened.
+    DropAfter {},
 }
 
 fn bad_gateway() -> u16 {
@@ -139,7 +142,9 @@ fn check(fault: &Fault) -> Result<(), String> {
         Fault::Delay { ms } if *ms > MAX_DELAY_MS => {
             Err(format!("ms must be at most {MAX_DELAY_MS}"))
         }
-        Fault::Delay { .. } | Fault::TruncatedJson {} | Fault::Drop {} => Ok(()),
+        Fault::Delay { .. } | Fault::TruncatedJson {} | Fault::Drop {} | Fault::DropAfter {} => {
+            Ok(())
+        }
     }
 }
 
@@ -201,15 +206,26 @@ impl Fault {
                 )
                     .into_response(),
             ),
-            Fault::Drop {} => match conn {
-                Some(conn) => {
-                    conn.drop_connection();
-                    std::future::pending().await
-                }
-                // Only reachable when the router is driven without a connection (unit tests).
-                None => Some(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-            },
+            Fault::Drop {} => Some(drop_connection(conn).await),
+            // The endpoint runs first; `endpoints::handle` drops the connection afterwards.
+            Fault::DropAfter {} => None,
         }
+    }
+
+    pub fn drops_after(&self) -> bool {
+        matches!(self, Fault::DropAfter {})
+    }
+}
+
+/// Closes the request's connection with no response; never returns while it has one.
+pub async fn drop_connection(conn: Option<&ConnInfo>) -> Response {
+    match conn {
+        Some(conn) => {
+            conn.drop_connection();
+            std::future::pending().await
+        }
+        // Only reachable when the router is driven without a connection (unit tests).
+        None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! Request parameters: the query string and a form-urlencoded body, merged.
+//! Request parameters: the query string and a form-urlencoded (or multipart) body, merged.
 //!
 //! Decoding is strict where the `form_urlencoded` crate is lenient on purpose: a broken
 //! percent escape or bytes that are not UTF-8 are reported to the caller instead of being
@@ -28,12 +28,29 @@ impl Params {
         Ok(Params { values })
     }
 
+    /// The query string, then the text parts of a multipart body (which override it).
+    pub fn with_fields(
+        query: Option<&str>,
+        fields: Vec<(String, String)>,
+    ) -> Result<Params, ApiError> {
+        let mut params = Params::parse(query, b"")?;
+        for (name, value) in fields {
+            insert_checked(&mut params.values, name, value, "request body")?;
+        }
+        Ok(params)
+    }
+
     /// The trimmed value, or `None` when absent or blank: an empty field means "not given".
     pub fn get(&self, name: &str) -> Option<&str> {
         self.values
             .get(name)
             .map(|v| v.trim())
             .filter(|v| !v.is_empty())
+    }
+
+    /// Replaces a value (for options that rewrite other parameters, like `filter_phone_code`).
+    pub fn set(&mut self, name: &str, value: String) {
+        self.values.insert(name.to_string(), value);
     }
 
     /// Names present in the request, for picking up custom `field_N` parameters.
@@ -94,8 +111,32 @@ fn decode_into(
             continue;
         }
         let value = decode_component(value, source)?;
-        values.insert(name, value);
+        insert_checked(values, name, value, source)?;
     }
+    Ok(())
+}
+
+/// Stores a decoded parameter, refusing NUL characters: PHP and SQL layers behind the live
+/// service treat them inconsistently (truncation, or silently stored), so a request carrying
+/// one is refused with a clear 400 rather than stored or altered. The value is never echoed.
+pub fn insert_checked(
+    values: &mut HashMap<String, String>,
+    name: String,
+    value: String,
+    source: &str,
+) -> Result<(), ApiError> {
+    if name.contains('\0') || value.contains('\0') {
+        let which = if name.contains('\0') {
+            "a parameter name".to_string()
+        } else {
+            format!("parameter {name}")
+        };
+        return Err(ApiError::http(
+            StatusCode::BAD_REQUEST,
+            format!("Malformed {source}: {which} contains a NUL byte (%00)"),
+        ));
+    }
+    values.insert(name, value);
     Ok(())
 }
 
@@ -166,6 +207,22 @@ mod tests {
             let err = Params::parse(None, body).unwrap_err();
             assert_eq!(err.code, 400, "{body:?}");
         }
+    }
+
+    #[test]
+    fn nul_bytes_are_refused_wherever_they_are() {
+        for (query, body) in [
+            (None, &b"a=x%00y"[..]),
+            (None, b"a%00b=1"),
+            (None, b"a=%00"),
+            (Some("q=%00"), b""),
+        ] {
+            let err = Params::parse(query, body).unwrap_err();
+            assert_eq!(err.code, 400, "{query:?} {body:?}");
+            assert!(err.live_text.contains("NUL"), "{}", err.live_text);
+        }
+        // A plain `0` and an escaped `%30` are fine.
+        assert_eq!(Params::parse(None, b"a=0%30").unwrap().get("a"), Some("00"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::body::Body;
+use axum::http::StatusCode;
 use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
@@ -20,6 +21,7 @@ use crate::app::{self, App};
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::faults::Faults;
+use crate::parse_errors::{JsonParseErrors, ParseErrorReply, Routed};
 use crate::render::RecordingBase;
 use crate::stats::Stats;
 use crate::store::Store;
@@ -89,6 +91,15 @@ impl Running {
 
 /// Opens storage, binds and starts serving in the background.
 pub async fn serve(config: Config) -> Result<Running, StartError> {
+    let business_status = StatusCode::from_u16(config.business_error_status)
+        .ok()
+        .filter(|s| (200..=599).contains(&s.as_u16()))
+        .ok_or_else(|| {
+            StartError(format!(
+                "business error status must be from 200 to 599, not {}",
+                config.business_error_status
+            ))
+        })?;
     let catalog = Arc::new(Catalog::new(&config.catalog).map_err(StartError)?);
     let store = {
         let (db, seed, catalog) = (config.db.clone(), config.seed, Arc::clone(&catalog));
@@ -115,21 +126,32 @@ pub async fn serve(config: Config) -> Result<Running, StartError> {
         stats: Stats::default(),
         faults: Faults::default(),
         recordings: RecordingBase(format!("http://{addr}/recordings")),
+        business_status,
+    });
+    let reply = Arc::new(ParseErrorReply {
+        style: app.config.style,
+        any_origin: app.config.cors_origins.is_empty()
+            || app.config.cors_origins.iter().any(|o| o == "*"),
     });
     let router = app::router(app).map_err(StartError)?;
     let (stop, stopped) = oneshot::channel();
-    let task = tokio::spawn(accept_loop(listener, router, stopped));
+    let task = tokio::spawn(accept_loop(listener, router, reply, stopped));
     Ok(Running { addr, stop, task })
 }
 
-async fn accept_loop(listener: TcpListener, router: Router, mut stopped: oneshot::Receiver<()>) {
+async fn accept_loop(
+    listener: TcpListener,
+    router: Router,
+    reply: Arc<ParseErrorReply>,
+    mut stopped: oneshot::Receiver<()>,
+) {
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
             _ = &mut stopped => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, peer)) => {
-                    connections.spawn(serve_connection(stream, peer, router.clone()));
+                    connections.spawn(serve_connection(stream, peer, router.clone(), Arc::clone(&reply)));
                 }
                 // Out of file descriptors and the like: back off instead of spinning.
                 Err(err) => {
@@ -143,16 +165,28 @@ async fn accept_loop(listener: TcpListener, router: Router, mut stopped: oneshot
     connections.shutdown().await;
 }
 
-async fn serve_connection(stream: TcpStream, peer: SocketAddr, router: Router) {
+async fn serve_connection(
+    stream: TcpStream,
+    peer: SocketAddr,
+    router: Router,
+    reply: Arc<ParseErrorReply>,
+) {
     let _ = stream.set_nodelay(true);
     let info = ConnInfo::new(peer);
     let kill = Arc::clone(&info.kill);
+    let routed = Routed::default();
+    let io = JsonParseErrors::new(stream, routed.clone(), reply);
     let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
         request.extensions_mut().insert(info.clone());
-        router.clone().oneshot(request.map(Body::new))
+        let (router, routed) = (router.clone(), routed.clone());
+        async move {
+            let response = router.oneshot(request.map(Body::new)).await;
+            routed.mark();
+            response
+        }
     });
     let connection =
-        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(io), service);
     tokio::select! {
         _ = connection => {}
         // Dropping the connection future closes the socket without writing anything.

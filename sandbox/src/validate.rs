@@ -14,10 +14,7 @@ const PHONE_PUNCTUATION: &[char] = &[' ', '-', '(', ')', '.'];
 /// North American numbers (code 1) are 10 digits whose area code does not start with 0 or 1;
 /// other countries get the E.164 bound (at most 15 digits including the country code).
 pub fn phone(raw: &str, phone_code: &str) -> Option<String> {
-    let digits: String = raw
-        .chars()
-        .filter(|c| !PHONE_PUNCTUATION.contains(c))
-        .collect();
+    let digits = without_punctuation(raw);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -27,6 +24,13 @@ pub fn phone(raw: &str, phone_code: &str) -> Option<String> {
         (4..=15usize.saturating_sub(phone_code.len())).contains(&digits.len())
     };
     ok.then_some(digits)
+}
+
+/// A typed number with the punctuation people type inside numbers removed.
+pub fn without_punctuation(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !PHONE_PUNCTUATION.contains(c))
+        .collect()
 }
 
 /// A country calling code: 1 to 3 digits, not starting with 0.

@@ -142,6 +142,38 @@ async fn drop_closes_the_connection_without_an_answer() {
 }
 
 #[tokio::test]
+async fn drop_after_does_the_work_then_closes_without_an_answer() {
+    let sb = Sandbox::start().await;
+    let before = sb.stats().await["leads"].as_i64().unwrap();
+    sb.fault(json!({"endpoint": "insert", "fault": {"kind": "drop_after"}}))
+        .await;
+    let form = [
+        ("auth_token", TOKEN),
+        ("list_id", "333"),
+        ("phone_number", "2125550177"),
+    ];
+    let err = sb
+        .client
+        .post(sb.url("insert"))
+        .form(&form)
+        .send()
+        .await
+        .expect_err("no response");
+    assert!(!err.is_status() && !err.is_timeout(), "{err:?}");
+    assert_eq!(
+        sb.stats().await["leads"].as_i64().unwrap(),
+        before + 1,
+        "the insert was committed"
+    );
+    assert_eq!(
+        sb.search_ids(&[("phone_number", "2125550177")]).await.len(),
+        1
+    );
+    // Used up: the next request is answered.
+    assert_eq!(post(&sb, "search").await.unwrap().status(), 200);
+}
+
+#[tokio::test]
 async fn faults_match_their_endpoint_and_can_be_cleared() {
     let sb = Sandbox::start().await;
     sb.fault(json!({"endpoint": "insert", "count": 5, "fault": {"kind": "status", "status": 500}}))

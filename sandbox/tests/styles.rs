@@ -172,7 +172,7 @@ const STATUS_TABLE: &[(&str, &str, Form, u16, i64)] = &[
         "documented",
         "insert",
         &[("list_id", "333"), ("phone_number", "123")],
-        400,
+        200,
         6008,
     ),
     (
@@ -182,15 +182,15 @@ const STATUS_TABLE: &[(&str, &str, Form, u16, i64)] = &[
         200,
         6008,
     ),
-    ("documented", "delete", &[("lead_id", "1")], 400, 6001),
+    ("documented", "delete", &[("lead_id", "1")], 200, 6001),
     ("live", "delete", &[("lead_id", "1")], 200, 6001),
-    ("documented", "search", &[("limit", "0")], 400, 7258),
+    ("documented", "search", &[("limit", "0")], 200, 7258),
     ("live", "search", &[("limit", "0")], 200, 7258),
     (
         "documented",
         "get-recordings",
         &[("offset", "-1"), ("lead_id", "1")],
-        400,
+        200,
         7231,
     ),
     (
@@ -285,5 +285,47 @@ async fn the_wordings_differ_by_style() {
             sb.call_as(Some("live"), "insert", &params).await.1["text"],
             live
         );
+    }
+}
+
+#[tokio::test]
+async fn numbered_errors_take_the_configured_status_in_both_styles() {
+    let sb = Sandbox::with(Config {
+        business_error_status: 400,
+        ..Config::default()
+    })
+    .await;
+    let bad_phone = [("list_id", "333"), ("phone_number", "123")];
+    for style in ["documented", "live"] {
+        let (status, body) = sb.call_as(Some(style), "insert", &bad_phone).await;
+        assert_eq!(
+            (status, body["code"].clone()),
+            (400, json!(6008)),
+            "{style}"
+        );
+        // Auth and request errors keep their own statuses.
+        let (status, body) = sb
+            .call_as(Some(style), "search", &[("auth_token", "nope")])
+            .await;
+        assert_eq!(
+            (status, body["code"].clone()),
+            (401, json!(5001)),
+            "{style}"
+        );
+        let (status, _) = sb.call_as(Some(style), "search", &[]).await;
+        assert_eq!(status, 200, "{style}: a success stays 200");
+    }
+}
+
+#[tokio::test]
+async fn a_business_error_status_outside_200_to_599_does_not_start() {
+    for status in [0, 199, 600] {
+        let started = convoso_sandbox::serve(Config {
+            business_error_status: status,
+            ..Config::default()
+        })
+        .await;
+        let err = started.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("business error status"), "{status}: {err:?}");
     }
 }

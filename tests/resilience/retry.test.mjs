@@ -101,7 +101,7 @@ test('answers that retrying cannot change are not retried', async () => {
     await failure(() => client().searchLeads({ limit: 1 }));
     assert.equal((await requests()).search, 1, JSON.stringify(f));
   }
-  // A business error (HTTP 200 live, 400 documented) is final too.
+  // A business error (HTTP 200, success: false) is final too.
   await reset();
   await failure(() => client({ validate: false }).searchLeads({ limit: 99999 }));
   assert.equal((await requests()).search, 1, 'invalid limit answered by the service');

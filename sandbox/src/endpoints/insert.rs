@@ -21,6 +21,7 @@ use crate::store::{now, Lead};
 use crate::validate;
 
 pub async fn run(app: &App, params: Params) -> Result<Reply, ApiError> {
+    let params = split_phone_code(params, &app.catalog)?;
     let insert = Insert::read(&params, &app.catalog)?;
     app.db(move |conn| insert.apply(conn)).await
 }
@@ -86,11 +87,7 @@ impl Insert {
             given.insert("phone_number", phone);
         }
         let phone = given.get("phone_number").cloned().unwrap_or_default();
-        let phone_code = given
-            .get("phone_code")
-            .cloned()
-            .unwrap_or_else(|| "1".into());
-        reject_phone(params, catalog, &phone, &phone_code)?;
+        reject_phone(params, catalog, &phone)?;
 
         let numbers = ["phone_number", "alt_phone_1", "alt_phone_2"]
             .iter()
@@ -163,19 +160,41 @@ impl Insert {
     }
 }
 
-/// Account-level refusals of a valid number, all reported as 6008 with the reason.
-fn reject_phone(
-    params: &Params,
-    catalog: &Catalog,
-    phone: &str,
-    phone_code: &str,
-) -> Result<(), ApiError> {
-    if params.flag("filter_phone_code")? && !catalog.phone_codes.contains(phone_code) {
-        return Err(ApiError::coded_with(
-            Code::PhoneInvalid,
-            "phone code not accepted",
-        ));
+/// `filter_phone_code`: a number typed with its country code in front is split into
+/// `phone_code` and the national number, as public client docs describe the option
+/// (`12135550161` → `1` + `2135550161`; a leading `+` is allowed). With a `phone_code` given,
+/// only that code is split off; without one, a number already valid for the default code 1
+/// is kept, else the configured `phone_codes` are tried, longest first. The split is made
+/// only when what is left is a valid number for the code; anything else is left as sent
+/// (and checked as usual).
+fn split_phone_code(mut params: Params, catalog: &Catalog) -> Result<Params, ApiError> {
+    if !params.flag("filter_phone_code")? {
+        return Ok(params);
     }
+    let Some(raw) = params.get("phone_number") else {
+        return Ok(params);
+    };
+    let typed = validate::without_punctuation(raw);
+    let digits = typed.strip_prefix('+').unwrap_or(&typed);
+    let mut codes: Vec<&str> = match params.get("phone_code") {
+        Some(code) => vec![code],
+        None if validate::phone(raw, "1").is_some() => Vec::new(),
+        None => catalog.phone_codes.iter().map(String::as_str).collect(),
+    };
+    codes.sort_by_key(|code| std::cmp::Reverse(code.len()));
+    let split = codes.into_iter().find_map(|code| {
+        let number = validate::phone(digits.strip_prefix(code)?, code)?;
+        Some((code.to_string(), number))
+    });
+    if let Some((code, number)) = split {
+        params.set("phone_code", code);
+        params.set("phone_number", number);
+    }
+    Ok(params)
+}
+
+/// Account-level refusals of a valid number, all reported as 6008 with the reason.
+fn reject_phone(params: &Params, catalog: &Catalog, phone: &str) -> Result<(), ApiError> {
     if params.flag("check_dnc")? && catalog.dnc.contains(phone) {
         return Err(ApiError::coded_with(
             Code::PhoneInvalid,

@@ -18,6 +18,8 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use crate::app::{App, SharedApp};
 use crate::endpoint::Endpoint;
 use crate::error::ApiError;
+use crate::faults::{self, Fault};
+use crate::multipart::{self, MULTIPART_TYPE};
 use crate::params::Params;
 use crate::render::{self, Reply};
 use crate::server::ConnInfo;
@@ -33,33 +35,50 @@ pub async fn handle(State(app): State<SharedApp>, request: Request) -> Response 
     app.stats.count(endpoint);
     let style = match Style::for_request(request.headers(), app.config.style) {
         Ok(style) => style,
-        Err(err) => return render::error(app.config.style, &err),
+        Err(err) => return app.error(app.config.style, &err),
     };
-    if let Some(fault) = app.faults.take(endpoint) {
-        if let Some(response) = fault.apply(request.extensions().get::<ConnInfo>()).await {
+    let conn = request.extensions().get::<ConnInfo>().cloned();
+    let fault = app.faults.take(endpoint);
+    if let Some(fault) = &fault {
+        if let Some(response) = fault.apply(conn.as_ref()).await {
             return response;
         }
     }
-    if !endpoint.methods().contains(request.method()) {
-        return method_not_allowed(style, endpoint);
+    let response = if !endpoint.methods().contains(request.method()) {
+        method_not_allowed(&app, style, endpoint)
+    } else {
+        match run(&app, endpoint, request).await {
+            Ok(reply) => render::reply(style, &reply, &app.recordings),
+            Err(err) => app.error(style, &err),
+        }
+    };
+    // `drop_after`: the work is done (and committed); the answer never leaves.
+    if fault.as_ref().is_some_and(Fault::drops_after) {
+        return faults::drop_connection(conn.as_ref()).await;
     }
-    match run(&app, endpoint, request).await {
-        Ok(reply) => render::reply(style, &reply, &app.recordings),
-        Err(err) => render::error(style, &err),
-    }
+    response
 }
 
 async fn run(app: &App, endpoint: Endpoint, request: Request) -> Result<Reply, ApiError> {
     let query = request.uri().query().map(str::to_owned);
     let (parts, body) = request.into_parts();
     let body = read_body(body, app.config.max_body_bytes).await?;
-    if !body.is_empty() && !is_form(&parts.headers) {
-        return Err(ApiError::http(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!("Send parameters as {FORM_TYPE} (or in the query string)"),
-        ));
-    }
-    let params = Params::parse(query.as_deref(), &body)?;
+    let params = match body_kind(&parts.headers) {
+        BodyKind::Form => Params::parse(query.as_deref(), &body)?,
+        BodyKind::Multipart(content_type) => {
+            let fields = multipart::text_fields(&content_type, body).await?;
+            Params::with_fields(query.as_deref(), fields)?
+        }
+        BodyKind::Other if body.is_empty() => Params::parse(query.as_deref(), b"")?,
+        BodyKind::Other => {
+            return Err(ApiError::http(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!(
+                    "Send parameters as {FORM_TYPE} or {MULTIPART_TYPE} (or in the query string)"
+                ),
+            ))
+        }
+    };
     auth::check(&params, &app.config.tokens)?;
     match endpoint {
         Endpoint::Search => search::run(app, params).await,
@@ -74,32 +93,45 @@ async fn run(app: &App, endpoint: Endpoint, request: Request) -> Result<Reply, A
 pub async fn not_found(State(app): State<SharedApp>, request: Request) -> Response {
     let style = Style::for_request(request.headers(), app.config.style).unwrap_or(app.config.style);
     let err = ApiError::http(StatusCode::NOT_FOUND, "No such endpoint");
-    render::error(style, &err)
+    app.error(style, &err)
 }
 
-fn method_not_allowed(style: Style, endpoint: Endpoint) -> Response {
+fn method_not_allowed(app: &App, style: Style, endpoint: Endpoint) -> Response {
     let allowed: Vec<&str> = endpoint.methods().iter().map(|m| m.as_str()).collect();
     let allowed = allowed.join(", ");
     let err = ApiError::http(
         StatusCode::METHOD_NOT_ALLOWED,
         format!("Use {allowed} for /leads/{}", endpoint.name()),
     );
-    let mut response = render::error(style, &err);
+    let mut response = app.error(style, &err);
     if let Ok(value) = HeaderValue::from_str(&allowed) {
         response.headers_mut().insert(header::ALLOW, value);
     }
     response
 }
 
+enum BodyKind {
+    Form,
+    /// With the whole Content-Type value, which carries the boundary.
+    Multipart(String),
+    Other,
+}
+
 /// No Content-Type is read as a form too (as curl and PHP send without one).
-fn is_form(headers: &HeaderMap) -> bool {
-    match headers.get(header::CONTENT_TYPE) {
-        None => true,
-        Some(value) => value
-            .to_str()
-            .ok()
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case(FORM_TYPE)),
+fn body_kind(headers: &HeaderMap) -> BodyKind {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return BodyKind::Form;
+    };
+    let Ok(value) = value.to_str() else {
+        return BodyKind::Other;
+    };
+    let mime = value.split(';').next().unwrap_or_default().trim();
+    if mime.eq_ignore_ascii_case(FORM_TYPE) {
+        BodyKind::Form
+    } else if mime.eq_ignore_ascii_case(MULTIPART_TYPE) {
+        BodyKind::Multipart(value.to_string())
+    } else {
+        BodyKind::Other
     }
 }
 

@@ -2,14 +2,13 @@
 //!
 //! Errors are `{"success":false,"error":…}` as its "Error Handling" table shows, plus the
 //! numeric `code`: the spec lists a code per error but its error example has nowhere to put
-//! it, and a client needs it to tell 6008 from 6009. Auth failures answer 401, numbered
-//! errors 400 (the spec names no status; these make the two styles differ on purpose).
+//! it, and a client needs it to tell 6008 from 6009. The HTTP status is the same as in the
+//! live style (`render::error`).
 
-use axum::http::StatusCode;
 use serde_json::{json, Value};
 
 use super::{lead_object, RecordingBase, Reply};
-use crate::error::{ApiError, Class};
+use crate::error::ApiError;
 use crate::store::columns::Shown;
 use crate::store::Recording;
 
@@ -51,12 +50,6 @@ fn recording(rec: &Recording, base: &RecordingBase) -> Value {
     })
 }
 
-pub fn error(err: &ApiError) -> (StatusCode, Value) {
-    let status = match err.class {
-        Class::Auth => StatusCode::UNAUTHORIZED,
-        Class::Business => StatusCode::BAD_REQUEST,
-        Class::Http(status) => status,
-    };
-    let body = json!({ "success": false, "error": err.documented_text, "code": err.code });
-    (status, body)
+pub fn error(err: &ApiError) -> Value {
+    json!({ "success": false, "error": err.documented_text, "code": err.code })
 }

@@ -3,11 +3,10 @@
 //! and numbered errors as HTTP 200 `{"success":false,"code":…,"text":…}`. Auth failures
 //! answer 401 with code 5001.
 
-use axum::http::StatusCode;
 use serde_json::{json, Value};
 
 use super::{lead_object, RecordingBase, Reply};
-use crate::error::{ApiError, Class};
+use crate::error::ApiError;
 use crate::store::columns::Shown;
 use crate::store::Recording;
 
@@ -65,12 +64,6 @@ fn recording(rec: &Recording, base: &RecordingBase) -> Value {
     })
 }
 
-pub fn error(err: &ApiError) -> (StatusCode, Value) {
-    let status = match err.class {
-        Class::Auth => StatusCode::UNAUTHORIZED,
-        Class::Business => StatusCode::OK,
-        Class::Http(status) => status,
-    };
-    let body = json!({ "success": false, "code": err.code, "text": err.live_text });
-    (status, body)
+pub fn error(err: &ApiError) -> Value {
+    json!({ "success": false, "code": err.code, "text": err.live_text })
 }

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{Map, Value};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, Class};
 use crate::store::columns::{Shown, COLUMNS};
 use crate::store::{Lead, Page, Recording};
 use crate::style::Style;
@@ -41,12 +41,24 @@ pub fn reply(style: Style, reply: &Reply, base: &RecordingBase) -> Response {
     (StatusCode::OK, Json(body)).into_response()
 }
 
-pub fn error(style: Style, err: &ApiError) -> Response {
-    let (status, body) = match style {
+/// An error in `style`. Auth failures answer 401 and request errors their own status in both
+/// styles; numbered errors answer `business` (200 unless `--business-error-status` says
+/// otherwise), as the live service and leads-api.md's examples do.
+pub fn error(style: Style, business: StatusCode, err: &ApiError) -> Response {
+    let status = match err.class {
+        Class::Auth => StatusCode::UNAUTHORIZED,
+        Class::Business => business,
+        Class::Http(status) => status,
+    };
+    (status, Json(error_body(style, err))).into_response()
+}
+
+/// The JSON body of an error in `style`.
+pub fn error_body(style: Style, err: &ApiError) -> Value {
+    match style {
         Style::Documented => documented::error(err),
         Style::Live => live::error(err),
-    };
-    (status, Json(body)).into_response()
+    }
 }
 
 /// A lead's columns up to `shown`, each as a string; unset ones are left out, or `null` when
