@@ -38,6 +38,12 @@ fn multipart(fields: &[(&str, &str)]) -> reqwest::multipart::Form {
         })
 }
 
+/// Posts a multipart form to an endpoint and returns the status and JSON answer.
+async fn post_multipart(sb: &Sandbox, url: String, form: reqwest::multipart::Form) -> (u16, Value) {
+    let response = sb.client.post(url).multipart(form).send().await.unwrap();
+    json_of(response).await
+}
+
 #[tokio::test]
 async fn multipart_bodies_work_like_urlencoded_ones() {
     let sb = Sandbox::start().await;
@@ -47,14 +53,7 @@ async fn multipart_bodies_work_like_urlencoded_ones() {
         ("phone_number", "2125550142"),
         ("first_name", "Ada & Co = ok"),
     ]);
-    let response = sb
-        .client
-        .post(sb.url("insert"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = json_of(response).await;
+    let (status, body) = post_multipart(&sb, sb.url("insert"), form).await;
     assert_eq!(status, 200, "{body}");
     let id = body["id"].as_str().expect("an id").to_string();
     assert_eq!(sb.lead(&id).await["first_name"], "Ada & Co = ok");
@@ -62,18 +61,12 @@ async fn multipart_bodies_work_like_urlencoded_ones() {
     // Business errors and auth read from multipart bodies too; a body value overrides the query.
     let form = multipart(&[("auth_token", TOKEN), ("list_id", "333")]);
     let url = format!("{}?list_id=999", sb.url("insert"));
-    let response = sb.client.post(url).multipart(form).send().await.unwrap();
-    assert_eq!(json_of(response).await.1["code"], 6007);
+    let answer = post_multipart(&sb, url, form).await;
+    assert_eq!(answer.1["code"], 6007);
     let form = multipart(&[("auth_token", "wrong"), ("lead_id", "12345")]);
-    let response = sb
-        .client
-        .post(sb.url("search"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let answer = post_multipart(&sb, sb.url("search"), form).await;
     assert_eq!(
-        json_of(response).await,
+        answer,
         (
             401,
             json!({"success": false, "error": "Invalid authentication token", "code": 5001})
@@ -85,14 +78,8 @@ async fn multipart_bodies_work_like_urlencoded_ones() {
         "phone_number",
         reqwest::multipart::Part::text("2125550143").file_name("n.txt"),
     );
-    let response = sb
-        .client
-        .post(sb.url("insert"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(json_of(response).await.1["code"], 6007);
+    let answer = post_multipart(&sb, sb.url("insert"), form).await;
+    assert_eq!(answer.1["code"], 6007);
 }
 
 #[tokio::test]
@@ -151,14 +138,8 @@ async fn nul_bytes_are_refused_with_a_clear_error() {
         .await
         .is_empty());
     let form = multipart(&[("auth_token", TOKEN), ("lead_id", "1\u{0}2")]);
-    let response = sb
-        .client
-        .post(sb.url("search"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(json_of(response).await.0, 400);
+    let answer = post_multipart(&sb, sb.url("search"), form).await;
+    assert_eq!(answer.0, 400);
 }
 
 /// Sends raw bytes on a fresh connection and returns the whole answer.
