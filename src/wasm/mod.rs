@@ -32,6 +32,16 @@ mod task;
 mod transport;
 mod validate;
 
+// The client build's allocator: talc, in place of std's dlmalloc (smaller and faster; the
+// module is single-threaded, so no lock). The validation build allocates nothing.
+#[cfg(all(
+    feature = "client",
+    target_arch = "wasm32",
+    not(target_feature = "atomics")
+))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// TypeScript names of the lenient parameter types (`crate::wire::lenient`): what JS callers
 /// may pass for numbers and flags.
 #[cfg(feature = "typescript")]
