@@ -1,9 +1,10 @@
 # shellcheck shell=bash
 # What the package's wasm builds share (scripts/build-pkg.sh). Source this file.
 
-# wasm-opt after wasm-bindgen: size first; the producers and target-features sections are
+# wasm-opt after wasm-bindgen: size first, passes repeated until nothing shrinks (--converge:
+# about 100 B gz off each module, measured); the producers and target-features sections are
 # build metadata no engine reads.
-WASM_OPT_ARGS=(-Oz --strip-producers --strip-target-features)
+WASM_OPT_ARGS=(-Oz --converge --strip-producers --strip-target-features)
 
 # Both builds use the size-first `wasm` cargo profile (Cargo.toml).
 WASM_PROFILE=wasm
