@@ -32,13 +32,9 @@ mod task;
 mod transport;
 mod validate;
 
-// The client build's allocator: talc, in place of std's dlmalloc (smaller and faster; the
-// module is single-threaded, so no lock). The validation build allocates nothing.
-#[cfg(all(
-    feature = "client",
-    target_arch = "wasm32",
-    not(target_feature = "atomics")
-))]
+// The client build's allocator: talc, in place of std's dlmalloc (1.9 KB of code against 5.9 KB;
+// the module is single-threaded, so no lock). The validation build allocates nothing.
+#[cfg(all(feature = "client", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
