@@ -90,6 +90,16 @@ pub struct ClientOptions {
         tsify(optional, type = "(event: RetryEvent) => void")
     )]
     on_retry: Option<Function>,
+    /// The function each attempt, iteration page and batch row is sent with, called as
+    /// `fetch(request)` with a `Request` (default: the global `fetch`, looked up at each call).
+    /// For a proxy agent, a test double or a Workers service binding (bind it first:
+    /// `env.API.fetch.bind(env.API)`). A `fetch` that throws, resolves to something that is not
+    /// a `Response` or never settles fails the attempt as a network error or timeout.
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(optional, type = "(request: Request) => Promise<Response>")
+    )]
+    fetch: Option<Function>,
 }
 
 /// Settings of one call, overriding the client's.
@@ -133,6 +143,7 @@ impl ClientOptions {
         "onRequest",
         "onResponse",
         "onRetry",
+        "fetch",
     ];
 
     fn read(value: Option<JsValue>) -> Result<Self, Error> {
@@ -149,6 +160,7 @@ impl ClientOptions {
             on_request: options.function("onRequest")?,
             on_response: options.function("onResponse")?,
             on_retry: options.function("onRetry")?,
+            fetch: options.function("fetch")?,
         })
     }
 
@@ -313,6 +325,7 @@ pub struct ConvosoClient {
     config: Rc<Config>,
     retry: RetrySettings,
     hooks: Rc<Hooks>,
+    fetch: Option<Function>,
 }
 
 #[wasm_bindgen(js_class = ConvosoClient)]
@@ -336,6 +349,7 @@ impl ConvosoClient {
         Ok(ConvosoClient {
             retry,
             hooks,
+            fetch: options.fetch,
             config: Rc::new(Config {
                 auth_token: options.auth_token.filter(|t| !t.is_empty()),
                 base_url: options
@@ -422,6 +436,7 @@ pub(super) struct Pending {
     recheck: Option<Recheck>,
     config: Rc<Config>,
     hooks: Rc<Hooks>,
+    fetch: Option<Function>,
     finish: Finish,
 }
 
@@ -538,6 +553,7 @@ impl ConvosoClient {
             recheck: None,
             config: Rc::clone(&self.config),
             hooks: Rc::clone(&self.hooks),
+            fetch: self.fetch.clone(),
             finish,
         }
     }
@@ -556,6 +572,7 @@ impl Pending {
             recheck,
             config,
             hooks,
+            fetch,
             finish,
         } = self;
         let secret = config.auth_token.as_deref();
@@ -566,7 +583,7 @@ impl Pending {
             hooks: &hooks,
             secret,
         };
-        let (request, finish, signal) = (&request, &finish, &signal);
+        let (request, finish, signal, fetch) = (&request, &finish, &signal, &fetch);
         retrying::run(
             endpoint,
             &request.url,
@@ -576,6 +593,7 @@ impl Pending {
                 let limits = Limits {
                     timeout_ms,
                     signal: signal.clone(),
+                    fetch: fetch.as_ref(),
                 };
                 let answer = transport::post(endpoint, request, limits, secret).await?;
                 match finish(answer.status, &answer.body) {

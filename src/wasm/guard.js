@@ -68,3 +68,64 @@ export function callQuietly(callback, argument) {
     // A failing callback must not change the call it observes.
   }
 }
+
+/**
+ * Sends `request` with `fetch` (the global one when absent, looked up now so a test's stub
+ * applies). Settles with a real `Response`; rejects with an `Error` when the function throws,
+ * resolves to something else, or has not settled when `signal` aborts (a `fetch` that ignores
+ * its signal must not outlast the call's timeout or abort). While it waits, a timer of
+ * `timeoutMs` keeps Node's event loop alive: `AbortSignal.timeout` does not, so a fetch that
+ * never settles would otherwise end the process instead of timing out.
+ */
+export function fetchWith(fetch, request, signal, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const alive = timeoutMs === undefined ? undefined : setTimeout(() => {}, timeoutMs + 10);
+    const onAbort = () => {
+      clearTimeout(alive);
+      reject(signal.reason);
+    };
+    if (signal) {
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    const settle = (settler) => (value) => {
+      clearTimeout(alive);
+      signal?.removeEventListener('abort', onAbort);
+      settler(value);
+    };
+    const fail = settle((error) => reject(error instanceof Error ? error : new TypeError(`fetch failed: ${describe(error)}`)));
+    try {
+      Promise.resolve((fetch ?? globalThis.fetch).call(globalThis, request)).then(
+        (answer) => asResponse(answer).then(settle(resolve), fail),
+        fail,
+      );
+    } catch (error) {
+      fail(error);
+    }
+  });
+}
+
+/**
+ * A real `Response` for what a `fetch` resolved to: itself, or a copy of another realm's
+ * Response (npm undici's, say) read through its public members.
+ */
+async function asResponse(answer) {
+  if (typeof Response === 'function' && answer instanceof Response) return answer;
+  let status, headers, text;
+  try {
+    ({ status, headers } = answer);
+    if (!Number.isInteger(status) || typeof answer.text !== 'function' || typeof headers?.get !== 'function') throw 0;
+    text = answer.text();
+  } catch {
+    throw new TypeError(`fetch resolved to ${describe(answer)}, not a Response`);
+  }
+  const body = await text;
+  const retryAfter = headers.get('retry-after');
+  const empty = status === 204 || status === 205 || status === 304;
+  return new Response(empty ? null : String(body), { status, headers: retryAfter == null ? {} : { 'retry-after': String(retryAfter) } });
+}
+
+function describe(value) {
+  if (value === null || value === undefined) return String(value);
+  return typeof value === 'object' ? 'an object' : typeof value === 'function' ? 'a function' : `a ${typeof value}`;
+}

@@ -19,6 +19,13 @@ extern "C" {
     fn signal_of(value: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = callQuietly)]
     fn call_quietly(callback: &js_sys::Function, argument: &JsValue);
+    #[wasm_bindgen(js_name = fetchWith)]
+    fn fetch_with(
+        fetch: Option<&js_sys::Function>,
+        request: &web_sys::Request,
+        signal: Option<&web_sys::AbortSignal>,
+        timeout_ms: Option<u32>,
+    ) -> js_sys::Promise;
 }
 
 /// A plain copy of a caller's (non-array) object, safe to index; `None` when it is not one.
@@ -56,4 +63,18 @@ pub fn is_signal(value: &JsValue) -> bool {
 #[cfg(feature = "client")]
 pub fn call(callback: &js_sys::Function, argument: &JsValue) {
     call_quietly(callback, argument);
+}
+
+/// Sends `request` with the caller's `fetch` (`None`: the global one). The promise settles with
+/// a real `Response`, or rejects with an `Error` when the function throws, resolves to
+/// anything else, or is still pending when `signal` aborts (`timeout_ms`, the limit `signal`
+/// carries, keeps the runtime waiting for it).
+#[cfg(feature = "client")]
+pub fn fetch(
+    fetch: Option<&js_sys::Function>,
+    request: &web_sys::Request,
+    signal: Option<&web_sys::AbortSignal>,
+    timeout_ms: Option<u32>,
+) -> js_sys::Promise {
+    fetch_with(fetch, request, signal, timeout_ms)
 }

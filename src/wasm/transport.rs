@@ -1,11 +1,15 @@
-//! HTTP with the runtime's `fetch` (browsers and Node alike), through gloo-net.
+//! HTTP through one function value: the caller's `fetch` option, or the runtime's global
+//! `fetch` (browsers, Node, Deno, Bun, workers alike). gloo-net builds the request and reads the
+//! answer; guard.js makes the call, so a caller's function can neither throw through wasm nor
+//! hand it something that is not a `Response`.
 
-use gloo_net::http::Request as Fetch;
-use js_sys::{Array, JsString};
+use gloo_net::http::{Request as Fetch, Response};
+use js_sys::{Array, Function, JsString};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
+use super::guard;
 use crate::client::{Request, CONTENT_TYPE};
 use crate::error::Error;
 use crate::wire::error_body::redact;
@@ -17,10 +21,11 @@ pub struct Answer {
     pub body: JsString,
 }
 
-/// How long to wait and who may cancel.
-pub struct Limits {
+/// How long to wait, who may cancel, and the `fetch` to call (`None`: the global one).
+pub struct Limits<'a> {
     pub timeout_ms: Option<u32>,
     pub signal: Option<AbortSignal>,
+    pub fetch: Option<&'a Function>,
 }
 
 /// POSTs the form and reads the whole body. Failures before an answer arrives become network,
@@ -28,7 +33,7 @@ pub struct Limits {
 pub async fn post(
     endpoint: &'static str,
     request: &Request,
-    limits: Limits,
+    limits: Limits<'_>,
     secret: Option<&str>,
 ) -> Result<Answer, Error> {
     let timeout = limits.timeout_ms.map(AbortSignal::timeout_with_u32);
@@ -54,21 +59,25 @@ pub async fn post(
         }
     };
 
-    let response = Fetch::post(&request.url)
+    let built: web_sys::Request = Fetch::post(&request.url)
         .header("Content-Type", CONTENT_TYPE)
         .abort_signal(signal.as_ref())
         .body(request.body.as_str())
         .map_err(|e| failed(e.to_string()))?
-        .send()
+        .into();
+    let sent = guard::fetch(limits.fetch, &built, signal.as_ref(), limits.timeout_ms);
+    let response = JsFuture::from(sent)
         .await
-        .map_err(|e| failed(e.to_string()))?;
+        .map_err(|e| failed(js_message(&e, "fetch failed")))?;
+    // guard.js settles only with a real `Response`.
+    let response = Response::from(response.unchecked_into::<web_sys::Response>());
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let raw: web_sys::Response = response.into();
-    let text = raw.text().map_err(|e| failed(js_message(&e)))?;
+    let text = raw.text().map_err(|e| failed(js_message(&e, UNREADABLE)))?;
     let body = JsFuture::from(text)
         .await
-        .map_err(|e| failed(js_message(&e)))?;
+        .map_err(|e| failed(js_message(&e, UNREADABLE)))?;
     Ok(Answer {
         status,
         retry_after,
@@ -83,9 +92,13 @@ fn network(endpoint: &'static str, message: &str, secret: Option<&str>) -> Error
     }
 }
 
-fn js_message(error: &wasm_bindgen::JsValue) -> String {
+const UNREADABLE: &str = "the body could not be read";
+
+/// The `message` of what a promise rejected with (guard.js turns anything thrown into an
+/// `Error`), or `fallback`.
+fn js_message(error: &wasm_bindgen::JsValue, fallback: &str) -> String {
     js_sys::Reflect::get(error, &"message".into())
         .ok()
         .and_then(|m| m.as_string())
-        .unwrap_or_else(|| "the body could not be read".to_owned())
+        .unwrap_or_else(|| fallback.to_owned())
 }

@@ -64,7 +64,11 @@ impl Sandbox {
     /// and in a browser page, so unless the options say otherwise retries are off (the
     /// resilience suite covers them) and the token is allowed in the page.
     pub fn client_with(&self, options_json: &str) -> ConvosoClient {
-        let options = js(options_json);
+        self.client_from(js(options_json))
+    }
+
+    /// [`Sandbox::client_with`] for an options object built in JS (one holding a function).
+    pub fn client_from(&self, options: JsValue) -> ConvosoClient {
         for (name, value) in [
             ("maxRetries", JsValue::from(0)),
             ("dangerouslyAllowBrowser", JsValue::TRUE),
