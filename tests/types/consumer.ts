@@ -81,6 +81,11 @@ export async function everyMethod(authToken: string): Promise<string[]> {
   const names: string[] = page.results;
   // @ts-expect-error the client has no `token` option (it is `authToken`)
   new ConvosoClient({ token: authToken });
+  // Any fetch-shaped function: the global one, a wrapper, a test double.
+  new ConvosoClient({ authToken, fetch });
+  new ConvosoClient({ authToken, fetch: async (request: Request) => new Response(await request.text()) });
+  // @ts-expect-error `fetch` is a function taking a Request, not a URL string
+  new ConvosoClient({ authToken, fetch: 'https://proxy.example' });
   seen.push(String(numericId), String(names));
   return seen;
 }
