@@ -13,6 +13,8 @@
 //   errors.js / .cjs       the one copy of the error classes, shared by every entry of a format
 //   wasm/full/             the client's glue, instantiating its inlined module at import
 //   wasm/validate/         the validators, instantiating theirs at import
+//   <entry>.<runtime>.js   the same entries for edge runtimes that refuse to compile wasm from
+//                          bytes (EDGE_RUNTIMES): their glue imports the shipped .wasm instead
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +48,12 @@ const LOADER_TYPES_START = '\nexport type InitInput = ';
 // @types/node does).
 const DISPOSABLE_LIB = '/// <reference lib="esnext.disposable" />\n';
 
+// Export conditions whose runtimes allow no WebAssembly compiled from bytes, and how each one's
+// bundler wants a .wasm imported to hand over a compiled `WebAssembly.Module`: wrangler
+// (workerd) by its plain path, Next.js and Vercel (edge-light) with `?module`. Every other
+// condition gets the inlined module.
+const EDGE_RUNTIMES = { workerd: '', 'edge-light': '?module' };
+
 class AssemblyError extends Error {}
 
 function fail(message) {
@@ -69,13 +77,33 @@ function walk(dir) {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Writes `<to>/<name>.js`, whose default export returns the module's bytes (from hex). */
-function writeInlinedWasm(to, name, bytes) {
+/**
+ * Writes the module providers of `<name>` (e.g. `convoso_leads_bg.wasm`): `<name>.js`, whose
+ * default export compiles the module from its inlined bytes, and for each edge runtime
+ * `<name>.<runtime>.js`, whose default export is the module its bundler compiled from the
+ * shipped `<name>`. Each default export is a function returning a `WebAssembly.Module`.
+ */
+function writeWasmModules(to, name, bytes) {
+  writeFileSync(path.join(to, name), bytes);
   writeFileSync(
     path.join(to, `${name}.js`),
     // A function, so the decoded bytes are garbage once compiled.
-    `import { fromHex } from '../../inline-wasm.js';\n\nexport default () => fromHex('${bytes.toString('hex')}');\n`,
+    `import { fromHex } from '../../inline-wasm.js';\n\nexport default () => new WebAssembly.Module(fromHex('${bytes.toString('hex')}'));\n`,
   );
+  for (const [runtime, suffix] of Object.entries(EDGE_RUNTIMES)) {
+    writeFileSync(
+      path.join(to, `${name}.${runtime}.js`),
+      `import wasmModule from './${name}${suffix}';\n\nexport default () => wasmModule;\n`,
+    );
+  }
+}
+
+/** Writes `<base>.js` with `text`, and for each edge runtime `<base>.<runtime>.js` with `from` replaced. */
+function writeWithEdgeTwins(base, text, from, to) {
+  writeFileSync(`${base}.js`, text);
+  for (const runtime of Object.keys(EDGE_RUNTIMES)) {
+    writeFileSync(`${base}.${runtime}.js`, replaceOnce(text, from, to(runtime), `${path.basename(base)}.${runtime}.js`));
+  }
 }
 
 /** JS that binds the validators (JS half at `half`) to the instance exports `exports` and exports them. */
@@ -111,17 +139,17 @@ function assembleClient(buildDir, dist) {
     glue,
     LOADER_EXPORT,
     [
-      '// Instantiate now, from the module bytes inlined in convoso_leads_bg.wasm.js, so every',
-      '// export works synchronously without a set-up call (the package never exposes the loaders).',
+      '// Instantiate now, from the module convoso_leads_bg.wasm.js compiles from its inlined bytes',
+      '// (the edge twins: the module their bundler compiled from the .wasm), so every export works',
+      '// synchronously without a set-up call (the package never exposes the loaders).',
       '// The client build carries the validators too: bind them here rather than load them twice.',
-      "import wasmBytes from './convoso_leads_bg.wasm.js';",
-      validatorsHost('../validate/validate.js', 'initSync({ module: wasmBytes() })'),
+      `import loadModule from './${WASM}.js';`,
+      validatorsHost('../validate/validate.js', 'initSync({ module: loadModule() })'),
     ].join('\n'),
     `${name} glue`,
   );
-  writeFileSync(path.join(to, GLUE), selfLoading);
-
-  writeInlinedWasm(to, WASM, readFileSync(path.join(from, WASM)));
+  writeWithEdgeTwins(path.join(to, GLUE.replace(/\.js$/, '')), selfLoading, `'./${WASM}.js'`, (runtime) => `'./${WASM}.${runtime}.js'`);
+  writeWasmModules(to, WASM, readFileSync(path.join(from, WASM)));
 
   // wasm-bindgen copies src/wasm/errors.js into every build's snippets. Two copies would be two
   // class hierarchies and `instanceof` would fail across entries, so each copy becomes a
@@ -154,7 +182,7 @@ async function assembleValidate(buildDir, dist) {
   if (exported.join() !== VALIDATE_EXPORTS.join()) {
     fail(`the validate module exports ${exported.join(', ')}, not ${VALIDATE_EXPORTS.join(', ')}: wrong or stale artifact`);
   }
-  writeInlinedWasm(to, 'validate_bg.wasm', wasm);
+  writeWasmModules(to, 'validate_bg.wasm', wasm);
   cpSync(VALIDATE_SOURCE, path.join(to, 'validate.js'));
   const types = readFileSync(VALIDATE_SOURCE.replace(/\.js$/, '.d.ts'), 'utf8');
   writeFileSync(path.join(to, 'validate.d.ts'), types);
@@ -164,9 +192,11 @@ async function assembleValidate(buildDir, dist) {
   const { bindValidators } = await import(pathToFileURL(VALIDATE_SOURCE).href);
   const bound = Object.keys(bindValidators(new WebAssembly.Instance(new WebAssembly.Module(wasm)).exports));
   if (bound.join() !== VALIDATORS.join()) fail(`validate.js binds ${bound.join(', ')}, not ${VALIDATORS.join(', ')}`);
-  writeFileSync(
-    path.join(to, 'module.js'),
-    `import wasmBytes from './validate_bg.wasm.js';\n${validatorsHost('./validate.js', 'new WebAssembly.Instance(new WebAssembly.Module(wasmBytes())).exports')}`,
+  writeWithEdgeTwins(
+    path.join(to, 'module'),
+    `import loadModule from './validate_bg.wasm.js';\n${validatorsHost('./validate.js', 'new WebAssembly.Instance(loadModule()).exports')}`,
+    "'./validate_bg.wasm.js'",
+    (runtime) => `'./validate_bg.wasm.${runtime}.js'`,
   );
   const hostTypes = validatorsHostTypes('./validate.js');
   writeFileSync(path.join(to, 'module.d.ts'), hostTypes);
@@ -190,9 +220,17 @@ function entriesOf(manifest) {
       if (!esm?.default || !esm?.types || !cjs?.default || !cjs?.types) {
         fail(`exports["${subpath}"] needs import and require, each with types and default`);
       }
+      // An edge condition's entry is the ESM entry's twin, with the same declarations.
+      const edge = Object.keys(EDGE_RUNTIMES).filter((runtime) => conditions[runtime]);
+      for (const runtime of edge) {
+        const { types, default: file } = conditions[runtime];
+        if (types !== esm.types || file !== esm.default.replace(/\.js$/, `.${runtime}.js`)) {
+          fail(`exports["${subpath}"].${runtime} must be the import entry's .${runtime}.js twin with its types`);
+        }
+      }
       const legacyTypes = subpath === '.' ? [manifest.types] : manifest.typesVersions?.['*']?.[subpath.slice(2)];
       if (legacyTypes?.[0] !== cjs.types) fail(`exports["${subpath}"]: typesVersions/types must name ${cjs.types}`);
-      return { subpath, esm, cjs };
+      return { subpath, esm, cjs, edge: edge.map((runtime) => conditions[runtime].default) };
     });
 }
 
@@ -231,6 +269,22 @@ function writeCommonJsTypes(outDir, dist, entries) {
   }
 }
 
+/**
+ * The edge twins of the ESM entries that load a WebAssembly module: the same re-exports, from
+ * the glue twins that import the shipped .wasm. An entry with an edge condition must load one.
+ */
+function writeEdgeEntries(outDir, entries) {
+  const loaders = /(\.\/wasm\/(?:full\/convoso_leads|validate\/module))\.js'/g;
+  for (const { subpath, esm, edge } of entries) {
+    const text = readFileSync(path.join(outDir, esm.default), 'utf8');
+    if (edge.length && !text.match(loaders)) fail(`exports["${subpath}"] has edge conditions but loads no wasm`);
+    for (const file of edge) {
+      const runtime = file.split('.').at(-2);
+      writeFileSync(path.join(outDir, file), text.replace(loaders, `$1.${runtime}.js'`));
+    }
+  }
+}
+
 /** Writes the whole package into `outDir`. */
 async function assemble(buildDir, outDir, version) {
   const dist = path.join(outDir, 'dist');
@@ -256,8 +310,10 @@ async function assemble(buildDir, outDir, version) {
   await buildCommonJs(outDir, dist, entries);
   writeCommonJsTypes(outDir, dist, entries);
 
-  for (const { subpath, esm, cjs } of entries) {
-    for (const file of [esm.default, esm.types, cjs.default, cjs.types]) {
+  writeEdgeEntries(outDir, entries);
+
+  for (const { subpath, esm, cjs, edge } of entries) {
+    for (const file of [esm.default, esm.types, cjs.default, cjs.types, ...edge]) {
       if (!existsSync(path.join(outDir, file))) fail(`exports["${subpath}"] names ${file}, which was not built`);
     }
   }
