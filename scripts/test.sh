@@ -12,6 +12,7 @@ stages=(
   wasm-node
   wasm-browser
   pack
+  runtimes
   sandbox-npm
   budget
   validate

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The runtime matrix beyond Node (tests/runtimes): the packed package installed offline into
+# fresh projects and run in Deno and Bun, and in workerd as a wrangler-style bundle (`workerd`
+# condition) and a Next.js-style one (`edge-light`), each against a live-style sandbox. Uses the
+# pkg/ the pack stage built (scripts/build-pkg.sh builds it alone).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+[ -f pkg/package.json ] || scripts/build-pkg.sh
+
+# shellcheck source=scripts/lib/sandbox.sh
+source scripts/lib/sandbox.sh
+start_sandbox --style live
+
+node --test --test-reporter=spec --test-concurrency=1 tests/runtimes/*.test.mjs
