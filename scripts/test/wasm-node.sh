@@ -8,8 +8,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+# WASM_BINDGEN_USE_BROWSER=1 runs them in a headless browser instead: WASM_BROWSER picks which
+# (chromium, the default, or firefox). The runner takes the first driver it finds, so the one
+# wanted is named explicitly.
 runtime=node
-[ -n "${WASM_BINDGEN_USE_BROWSER:-}" ] && runtime=chromium
+if [ -n "${WASM_BINDGEN_USE_BROWSER:-}" ]; then
+  runtime=${WASM_BROWSER:-chromium}
+  case "$runtime" in
+    chromium) CHROMEDRIVER=$(command -v chromedriver); export CHROMEDRIVER; unset GECKODRIVER ;;
+    firefox) GECKODRIVER=$(command -v geckodriver); export GECKODRIVER; unset CHROMEDRIVER ;;
+    *) echo "WASM_BROWSER must be chromium or firefox, not $runtime" >&2; exit 2 ;;
+  esac
+fi
 
 # shellcheck source=scripts/lib/sandbox.sh
 source scripts/lib/sandbox.sh
@@ -37,10 +47,12 @@ log="target/wasm-suites-$runtime.log"
 suite_seconds=30
 attempts=10
 stop_stray_browsers() {
-  [ "$runtime" = chromium ] || return 0
+  [ "$runtime" = node ] && return 0
   pkill -f wasm-bindgen-test-runner || true
   pkill -x chromedriver || true
   pkill -f /usr/lib/chromium/chromium || true
+  pkill -x geckodriver || true
+  pkill -f /usr/lib/firefox-esr/firefox-esr || true
   sleep 1
 }
 run_suite() {
