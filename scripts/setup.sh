@@ -55,6 +55,20 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# The runtime matrix's browser legs (scripts/test/runtimes.sh): Firefox ESR through geckodriver,
+# WebKitGTK through WebKitWebDriver, which needs a display (Xvfb).
+if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; then
+  log "firefox-esr, webkit2gtk-driver, xvfb (Debian packages) for the runtime matrix"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    firefox-esr webkit2gtk-driver xvfb xauth >/dev/null
+fi
+if ! command -v geckodriver >/dev/null; then
+  log "geckodriver (a minute, once)"
+  cargo install geckodriver --version 0.37.1 --locked
+fi
+
 if [ -f package-lock.json ]; then
   log "npm dev tools"
   npm ci --no-audit --no-fund --loglevel=error

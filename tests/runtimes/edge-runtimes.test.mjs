@@ -84,11 +84,23 @@ for (const leg of LEGS) {
 
     const port = await freePort();
     writeFileSync(path.join(dir, 'config.capnp'), capnp(port, wasmImports));
-    const server = spawn(path.join(BIN, 'workerd'), ['serve', 'config.capnp', '--verbose'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // npm's workerd bin is a Node wrapper around the real binary: the whole process group goes
+    // at the end, or the binary outlives the test holding its output pipes open.
+    const server = spawn(path.join(BIN, 'workerd'), ['serve', 'config.capnp', '--verbose'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     server.stdout.on('data', (d) => (output += d));
     server.stderr.on('data', (d) => (output += d));
-    t.after(() => server.kill('SIGKILL'));
+    t.after(() => {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    });
 
     let answer;
     for (const started = Date.now(); Date.now() - started < 30_000; await sleep(100)) {

@@ -3,12 +3,15 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { BIN, run } from '../pack/lib/package.mjs';
+import { BIN, ROOT, run } from '../pack/lib/package.mjs';
 import { assertChecks, legProject } from './lib/leg.mjs';
 
+// npm's `bun` bin is a placeholder its postinstall replaces, and npm 11 runs no install scripts
+// (package.json `allowScripts`): the binary is taken from its per-platform package instead.
+const BUN = path.join(ROOT, `node_modules/@oven/bun-${process.platform}-${process.arch}/bin/bun`);
 const LEGS = [
   { name: 'Deno', command: [path.join(BIN, 'deno'), ['run', '--allow-all', '--no-prompt', 'leg.mjs']], version: ['--version'] },
-  { name: 'Bun', command: [path.join(BIN, 'bun'), ['leg.mjs']], version: ['--version'] },
+  { name: 'Bun', command: [BUN, ['leg.mjs']], version: ['--version'] },
 ];
 
 for (const leg of LEGS) {
