@@ -1,5 +1,5 @@
-// The packed package in Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver's MiniBrowser
-// under Xvfb), driven over plain WebDriver: one page imports both entries through an import map,
+// The packed package in Chromium (chromedriver), Firefox ESR (geckodriver) and WebKitGTK
+// (WebKitWebDriver's MiniBrowser under Xvfb), driven over plain WebDriver: one page imports both entries through an import map,
 // one is bundled by esbuild; each runs every check against the sandbox from the page.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,6 +16,14 @@ const WEBKIT_DIR = readdirSync('/usr/lib/x86_64-linux-gnu', { withFileTypes: tru
   .find((dir) => existsSync(`${dir}/MiniBrowser`));
 
 const BROWSERS = [
+  {
+    name: 'Chromium',
+    driver: (port) => ['chromedriver', [`--port=${port}`]],
+    capabilities: {
+      browserName: 'chrome',
+      'goog:chromeOptions': { binary: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'] },
+    },
+  },
   {
     name: 'Firefox',
     driver: (port) => ['geckodriver', ['--port', String(port), '--host', '127.0.0.1']],
