@@ -2,13 +2,12 @@
 // (WebKitWebDriver's MiniBrowser under Xvfb), driven over plain WebDriver: one page imports both entries through an import map,
 // one is bundled by esbuild; each runs every check against the sandbox from the page.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
 import { build } from 'esbuild';
 import { serveStatic } from '../lib/chromium.mjs';
 import { openSession, startDriver } from '../lib/webdriver.mjs';
-import { assertChecks, legProject } from './lib/leg.mjs';
+import { assertChecks, freePort, legProject } from './lib/leg.mjs';
 
 const WEBKIT_DIR = readdirSync('/usr/lib/x86_64-linux-gnu', { withFileTypes: true })
   .filter((e) => /^webkit2gtk-4\.\d$/.test(e.name))
@@ -36,14 +35,6 @@ const BROWSERS = [
     capabilities: { 'webkitgtk:browserOptions': { binary: `${WEBKIT_DIR}/MiniBrowser`, args: ['--automation'] } },
   },
 ];
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 for (const browser of BROWSERS) {
   test(`${browser.name}: an import-map page and an esbuild bundle, every check`, async (t) => {

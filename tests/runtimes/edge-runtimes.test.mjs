@@ -5,26 +5,17 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { build } from 'esbuild';
 import { BIN, run } from '../pack/lib/package.mjs';
-import { assertChecks, legProject } from './lib/leg.mjs';
+import { assertChecks, freePort, legProject } from './lib/leg.mjs';
 
 const LEGS = [
   { condition: 'workerd', suffix: '' },
   { condition: 'edge-light', suffix: '?module' },
 ];
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A workerd config serving out/worker.js with every .wasm it imports as a module. */
 function capnp(port, wasmImports) {

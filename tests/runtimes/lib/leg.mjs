@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { project } from '../../pack/lib/package.mjs';
@@ -48,4 +49,13 @@ export async function assertChecks(t, leg, checks) {
   const passed = checks.filter((c) => c.ok).length;
   t.diagnostic(`${leg}: ${passed} of ${checks.length} checks passed`);
   return passed;
+}
+
+/** A loopback port free right now (for a driver or a workerd socket the test starts). */
+export async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
