@@ -271,17 +271,15 @@ function writeCommonJsTypes(outDir, dist, entries) {
 
 /**
  * The edge twins of the ESM entries that load a WebAssembly module: the same re-exports, from
- * the glue twins that import the shipped .wasm. An entry with an edge condition must load one.
+ * the glue twin that imports the shipped .wasm. An entry with an edge condition loads one.
  */
 function writeEdgeEntries(outDir, entries) {
-  const loaders = /(\.\/wasm\/(?:full\/convoso_leads|validate\/module))\.js'/g;
   for (const { subpath, esm, edge } of entries) {
+    if (!edge.length) continue;
     const text = readFileSync(path.join(outDir, esm.default), 'utf8');
-    if (edge.length && !text.match(loaders)) fail(`exports["${subpath}"] has edge conditions but loads no wasm`);
-    for (const file of edge) {
-      const runtime = file.split('.').at(-2);
-      writeFileSync(path.join(outDir, file), text.replace(loaders, `$1.${runtime}.js'`));
-    }
+    const loader = /'(\.\/wasm\/(?:full\/convoso_leads|validate\/module))\.js'/.exec(text)?.[1];
+    if (!loader) fail(`exports["${subpath}"] has edge conditions but loads no wasm`);
+    writeWithEdgeTwins(path.join(outDir, esm.default.replace(/\.js$/, '')), text, `'${loader}.js'`, (runtime) => `'${loader}.${runtime}.js'`);
   }
 }
 
