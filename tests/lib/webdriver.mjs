@@ -1,26 +1,19 @@
 // Just enough W3C WebDriver over HTTP to open a page and read a value it publishes: for the
 // browsers playwright-core cannot drive here (Debian's Firefox ESR through geckodriver, WebKitGTK
 // through WebKitWebDriver).
-import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { spawnGroup } from './process-group.mjs';
 
 /** Starts `command args` (a driver listening on `port`) and waits until it answers /status. */
 export async function startDriver(command, args, port) {
-  const driver = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  driver.stdout.on('data', (d) => (output += d));
-  driver.stderr.on('data', (d) => (output += d));
+  const driver = spawnGroup(command, args);
   const url = `http://127.0.0.1:${port}`;
   for (const started = Date.now(); Date.now() - started < 30_000; await sleep(100)) {
-    if (driver.exitCode !== null) break;
-    const ready = await fetch(`${url}/status`).then((r) => r.ok, () => false);
-    if (ready) {
-      // The whole process group: xvfb-run's Xvfb and the browsers go with the driver.
-      return { url, stop: () => { try { process.kill(-driver.pid, 'SIGKILL'); } catch {} }, output: () => output };
-    }
+    if (driver.child.exitCode !== null) break;
+    if (await fetch(`${url}/status`).then((r) => r.ok, () => false)) return { url, stop: driver.stop };
   }
-  try { process.kill(-driver.pid, 'SIGKILL'); } catch {}
-  throw new Error(`${command} did not start: ${output}`);
+  driver.stop();
+  throw new Error(`${command} did not start: ${driver.output()}`);
 }
 
 async function command(url, method, body) {

@@ -1,6 +1,7 @@
 // The packed package in Chromium (chromedriver), Firefox ESR (geckodriver) and WebKitGTK
-// (WebKitWebDriver's MiniBrowser under Xvfb), driven over plain WebDriver: one page imports both entries through an import map,
-// one is bundled by esbuild; each runs every check against the sandbox from the page.
+// (WebKitWebDriver's MiniBrowser under Xvfb), driven over plain WebDriver: one page imports
+// both entries through an import map, one is bundled by esbuild; each runs every check against
+// the sandbox from the page.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -41,8 +42,7 @@ for (const browser of BROWSERS) {
     const dir = await legProject(t, { 'page.mjs': 'page.mjs' });
     const dist = '/node_modules/convoso-leads/dist';
     const importMap = { imports: { 'convoso-leads': `${dist}/index.js`, 'convoso-leads/validate': `${dist}/validate.js` } };
-    const html = (script) =>
-      `<!doctype html><meta charset="utf-8"><title>checks</title>${script}`;
+    const html = (script) => `<!doctype html><meta charset="utf-8"><title>checks</title>${script}`;
     writeFileSync(
       path.join(dir, 'import-map.html'),
       html(`<script type="importmap">${JSON.stringify(importMap)}</script><script type="module" src="/page.mjs"></script>`),

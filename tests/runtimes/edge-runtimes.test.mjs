@@ -3,12 +3,12 @@
 // .wasm files as modules), and one bundled for Vercel/Next.js's `edge-light` condition (its
 // `.wasm?module` imports), each served by `workerd serve` on loopback with a config written here.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { build } from 'esbuild';
+import { spawnGroup } from '../lib/process-group.mjs';
 import { BIN, run } from '../pack/lib/package.mjs';
 import { assertChecks, freePort, legProject } from './lib/leg.mjs';
 
@@ -69,39 +69,24 @@ for (const leg of LEGS) {
     await t.test(`the ${leg.condition} entries import both .wasm files, and inline none`, () => {
       assert.deepEqual(wasmImports.map((w) => w.file).sort(), ['convoso_leads_bg.wasm', 'validate_bg.wasm']);
       for (const w of wasmImports) assert.equal(w.suffix, leg.suffix, w.specifier);
-      assert.ok(readdirSync(path.join(dir, 'out')).length === 3, 'worker.js and the two .wasm files');
+      assert.deepEqual(readdirSync(path.join(dir, 'out')).sort(), ['convoso_leads_bg.wasm', 'validate_bg.wasm', 'worker.js']);
       assert.doesNotMatch(bundle, /fromHex\(/, 'no inlined module');
     });
 
     const port = await freePort();
     writeFileSync(path.join(dir, 'config.capnp'), capnp(port, wasmImports));
-    // npm's workerd bin is a Node wrapper around the real binary: the whole process group goes
-    // at the end, or the binary outlives the test holding its output pipes open.
-    const server = spawn(path.join(BIN, 'workerd'), ['serve', 'config.capnp', '--verbose'], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let output = '';
-    server.stdout.on('data', (d) => (output += d));
-    server.stderr.on('data', (d) => (output += d));
-    t.after(() => {
-      try {
-        process.kill(-server.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    });
+    const server = spawnGroup(path.join(BIN, 'workerd'), ['serve', 'config.capnp', '--verbose'], { cwd: dir });
+    t.after(server.stop);
 
     let answer;
     for (const started = Date.now(); Date.now() - started < 30_000; await sleep(100)) {
-      if (server.exitCode !== null) break;
+      if (server.child.exitCode !== null) break;
       answer = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
       if (answer) break;
     }
-    assert.ok(answer, `workerd did not answer: ${output}`);
+    assert.ok(answer, `workerd did not answer: ${server.output()}`);
     const text = await answer.text();
-    assert.equal(answer.status, 200, `${text}\n${output}`);
+    assert.equal(answer.status, 200, `${text}\n${server.output()}`);
     const report = JSON.parse(text);
     await t.test('the runtime refuses to compile WebAssembly from bytes', () => {
       assert.match(report.fromBytes, /^refused: .*disallowed by embedder/);
