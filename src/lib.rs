@@ -1,15 +1,13 @@
-//! convoso-leads: a typed client for the Convoso Leads API and lead-form validation.
+//! convoso-leads: the JavaScript bindings of [`convoso_leads_core`], compiled to WebAssembly.
 //!
-//! The core (request types, validation, form encoding, response decoding, error mapping) is
-//! plain Rust with no JavaScript in it, tested natively. `wasm` is the only layer that knows
-//! about JS: it translates values and performs HTTP with `fetch`.
+//! Everything that is not JavaScript (request types, validation, encoding, decoding, retry
+//! policy, errors) lives in the core crate and is re-exported here under the same paths.
+//! `wasm` is the only layer that knows about JS: it translates values, performs HTTP with
+//! `fetch` and exposes the client (`wasm::client`) and the validation-only module
+//! (`wasm::validate`, its own small ABI).
 //!
-//! Without the `client` feature the crate is validation only: the params types in [`api`] and
-//! the checks in [`validate`].
-//!
-//! The validation-only wasm build (no `client`, no `typescript`) is `no_std`: std's panic and
-//! formatting machinery, which every panic path would otherwise pull in, is half its size.
-//! Its panic handler traps (`src/wasm/validate.rs`). Every build names `alloc` explicitly.
+//! The validation-only wasm build (no `client`, no `typescript`) is `no_std`; its panic
+//! handler traps (`src/wasm/validate.rs`).
 
 #![cfg_attr(
     all(
@@ -22,20 +20,9 @@
 
 extern crate alloc;
 
-pub mod api;
-pub mod validate;
-pub mod wire;
-
+pub use convoso_leads_core::{api, validate, wire};
 #[cfg(feature = "client")]
-pub mod batch;
-#[cfg(feature = "client")]
-pub mod client;
-#[cfg(feature = "client")]
-pub mod error;
-#[cfg(feature = "client")]
-pub mod paging;
-#[cfg(feature = "client")]
-pub mod retry;
+pub use convoso_leads_core::{batch, client, error, paging, retry};
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

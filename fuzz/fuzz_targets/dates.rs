@@ -1,7 +1,7 @@
 //! Any text as a date, a date-time, either, and as the ends of a range: no panic.
 #![no_main]
 
-use convoso_leads::validate::dates::{
+use convoso_leads_core::validate::dates::{
     check_date, check_date_or_datetime, check_datetime, reversed,
 };
 use libfuzzer_sys::fuzz_target;

@@ -2,7 +2,7 @@
 //! every piece of a field is non-empty.
 #![no_main]
 
-use convoso_leads::validate::{check_emails, validate_email};
+use convoso_leads_core::validate::{check_emails, validate_email};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -1,8 +1,8 @@
 //! Any text, with any phone_code, in both modes: no panic, and an accepted number is stable.
 #![no_main]
 
-use convoso_leads::validate::phone::parse_phone_code;
-use convoso_leads::validate::{validate_phone, PhoneOptions};
+use convoso_leads_core::validate::phone::parse_phone_code;
+use convoso_leads_core::validate::{validate_phone, PhoneOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (&str, Option<&str>, bool)| {

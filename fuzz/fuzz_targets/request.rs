@@ -3,9 +3,9 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use convoso_leads::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
-use convoso_leads::validate::lead::{Request, INSERT, RECORDINGS, SEARCH, UPDATE};
-use convoso_leads::validate::{
+use convoso_leads_core::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
+use convoso_leads_core::validate::lead::{Request, INSERT, RECORDINGS, SEARCH, UPDATE};
+use convoso_leads_core::validate::{
     codes, validate_insert, validate_recordings, validate_search, validate_update, FieldError,
 };
 use libfuzzer_sys::fuzz_target;

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 echo "== validate: proptest properties"
-cargo test -p convoso-leads --no-default-features --test validate_properties
+cargo test -p convoso-leads-core --no-default-features --test validate_properties
 
 echo "== validate: fuzz (${FUZZ_SECONDS:=6} s per target)"
 # cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them, and

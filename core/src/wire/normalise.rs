@@ -46,9 +46,11 @@ pub trait Record {
 /// The fields of a record the service sent beyond the documented ones, kept as sent.
 #[cfg(not(target_arch = "wasm32"))]
 pub type Extra = std::collections::BTreeMap<String, serde_json::Value>;
-/// The fields of a record the service sent beyond the documented ones, kept as sent.
+/// The fields of a record the service sent beyond the documented ones, kept as sent. In wasm
+/// records are decoded in place as JS objects, so this type only shapes the TypeScript
+/// declaration (`Record<string, unknown>`).
 #[cfg(target_arch = "wasm32")]
-pub type Extra = js_sys::Object;
+pub type Extra = alloc::collections::BTreeMap<String, ()>;
 
 /// An id or a text field as a string: strings as given, integral numbers in plain decimal.
 pub fn id_text<J: Json>(value: &J) -> Option<String> {

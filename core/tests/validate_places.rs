@@ -1,6 +1,6 @@
 //! Country, state and postal code rules, checked character by character.
 
-use convoso_leads::validate::places::{is_postal_code, is_state, Country};
+use convoso_leads_core::validate::places::{is_postal_code, is_state, Country};
 
 /// Every ASCII byte in every position of a valid code: only the documented ones fit.
 #[test]

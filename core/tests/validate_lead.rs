@@ -1,12 +1,12 @@
 //! Whole-request validation: the codes and fields reported for insert, update, search and
 //! get-recordings requests.
 
-use convoso_leads::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
-use convoso_leads::validate::codes::{self, *};
-use convoso_leads::validate::fields::Value as FieldValue;
-use convoso_leads::validate::lead::{validate_request, INSERT, RECORDINGS, SEARCH, UPDATE};
-use convoso_leads::validate::numbers::{check_int, is_decimal, IntError};
-use convoso_leads::validate::{
+use convoso_leads_core::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
+use convoso_leads_core::validate::codes::{self, *};
+use convoso_leads_core::validate::fields::Value as FieldValue;
+use convoso_leads_core::validate::lead::{validate_request, INSERT, RECORDINGS, SEARCH, UPDATE};
+use convoso_leads_core::validate::numbers::{check_int, is_decimal, IntError};
+use convoso_leads_core::validate::{
     validate_insert, validate_recordings, validate_search, validate_update, FieldError, LeadOptions,
 };
 use serde_json::{json, Value};

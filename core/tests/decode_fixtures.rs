@@ -7,18 +7,18 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use convoso_leads::api::delete::Delete;
-use convoso_leads::api::insert::Insert;
-use convoso_leads::api::recordings::{Recording, Recordings};
-use convoso_leads::api::search::{Lead, Search};
-use convoso_leads::api::update::Update;
-use convoso_leads::api::Endpoint;
-use convoso_leads::client::{finish, Config};
+use convoso_leads_core::api::delete::Delete;
+use convoso_leads_core::api::insert::Insert;
+use convoso_leads_core::api::recordings::{Recording, Recordings};
+use convoso_leads_core::api::search::{Lead, Search};
+use convoso_leads_core::api::update::Update;
+use convoso_leads_core::api::Endpoint;
+use convoso_leads_core::client::{finish, Config};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/responses");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/responses");
 
 struct Case {
     name: String,
@@ -161,7 +161,7 @@ fn typed_lead_keeps_custom_fields() {
 fn wasm_corpus_lists_every_fixture() {
     let listing = fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/wasm_fixtures.rs"
+        "/../tests/wasm_fixtures.rs"
     ))
     .expect("tests/wasm_fixtures.rs");
     let mut count = 0;

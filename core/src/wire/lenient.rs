@@ -187,32 +187,41 @@ pub fn float_text(f: f64) -> String {
 
 // In the wasm client the JS engine formats and parses floats: Rust's own float formatting and
 // parsing would add ~20 KB to the binary for values that come from (and go back to) JS anyway.
-// The validation-only wasm never reads params through these (and has no js-sys), so it keeps
-// the Rust versions, which its linker drops.
+// The core has no JavaScript in it, so it declares the two functions and the bindings crate
+// defines them (`src/wasm/numbers.rs`, with `Number.prototype.toString` and `parseFloat`): the
+// link-time hook that getrandom's custom backends and `critical-section` use. The
+// validation-only wasm never reads params through these, so it keeps the Rust versions, which
+// its linker drops.
 
 #[cfg(not(all(target_arch = "wasm32", feature = "client")))]
 fn shortest_text(f: f64) -> String {
     f.to_string()
 }
 
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
-fn shortest_text(f: f64) -> String {
-    js_sys::Number::from(f)
-        .to_string_with_radix(10)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
-}
-
-/// The value of text already checked to be a plain decimal.
 #[cfg(not(all(target_arch = "wasm32", feature = "client")))]
 fn decimal_value(text: &str) -> Option<f64> {
     text.parse().ok()
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "client"))]
+extern "Rust" {
+    /// `f` as JavaScript's `String(f)` writes it.
+    fn convoso_leads_float_text(f: f64) -> String;
+    /// JavaScript's `parseFloat(text)`, `None` unless finite.
+    fn convoso_leads_parse_float(text: &str) -> Option<f64>;
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
+fn shortest_text(f: f64) -> String {
+    // SAFETY: defined by the bindings crate with exactly this signature (src/wasm/numbers.rs).
+    unsafe { convoso_leads_float_text(f) }
+}
+
+/// The value of text already checked to be a plain decimal.
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
 fn decimal_value(text: &str) -> Option<f64> {
-    Some(js_sys::parse_float(text)).filter(|f| f.is_finite())
+    // SAFETY: as for `shortest_text`.
+    unsafe { convoso_leads_parse_float(text) }
 }
 
 /// Reads an optional parameter of any [`FromScalar`] type; `null` and `undefined` are absent.

@@ -27,10 +27,14 @@ macro_rules! record {
         )]
         pub struct $name {
             $( $(#[$req_meta])* pub $req: $req_ty, )*
-            $( $(#[$opt_meta])* #[serde(default)] pub $opt: Option<$opt_ty>, )*
+            $(
+                $(#[$opt_meta])*
+                #[cfg_attr(any(not(target_arch = "wasm32"), feature = "typescript"), serde(default))]
+                pub $opt: Option<$opt_ty>,
+            )*
             /// Fields the service sent beyond the documented ones (custom fields such as
             /// `field_1`), exactly as it sent them.
-            #[serde(flatten)]
+            #[cfg_attr(any(not(target_arch = "wasm32"), feature = "typescript"), serde(flatten))]
             #[cfg_attr(
                 all(target_arch = "wasm32", feature = "typescript"),
                 tsify(type = "Record<string, unknown>")

@@ -1,7 +1,7 @@
 //! Email rules: RFC 5321 limits and the stated policies.
 
-use convoso_leads::validate::codes::INVALID_EMAIL;
-use convoso_leads::validate::{check_emails, validate_email};
+use convoso_leads_core::validate::codes::INVALID_EMAIL;
+use convoso_leads_core::validate::{check_emails, validate_email};
 
 fn message(address: &str) -> &'static str {
     match validate_email(address) {

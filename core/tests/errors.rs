@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use convoso_leads::error::{describe, Error, CODES};
-use convoso_leads::validate::FieldError;
+use convoso_leads_core::error::{describe, Error, CODES};
+use convoso_leads_core::validate::FieldError;
 
 fn field_error(field: &'static str, code: u32) -> FieldError {
     FieldError {

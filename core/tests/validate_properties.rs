@@ -2,12 +2,12 @@
 //! accepted values are stable, and no input makes a validator panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use convoso_leads::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
-use convoso_leads::validate::codes;
-use convoso_leads::validate::dates::{check_date, check_datetime};
-use convoso_leads::validate::lead::{Request, INSERT, RECORDINGS, SEARCH, UPDATE};
-use convoso_leads::validate::phone::parse_phone_code;
-use convoso_leads::validate::{
+use convoso_leads_core::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
+use convoso_leads_core::validate::codes;
+use convoso_leads_core::validate::dates::{check_date, check_datetime};
+use convoso_leads_core::validate::lead::{Request, INSERT, RECORDINGS, SEARCH, UPDATE};
+use convoso_leads_core::validate::phone::parse_phone_code;
+use convoso_leads_core::validate::{
     check_emails, validate_email, validate_insert, validate_phone, validate_recordings,
     validate_search, validate_update, FieldError, PhoneOptions,
 };

@@ -1,7 +1,7 @@
 //! Date rules: real calendar dates in the API's fixed formats.
 
-use convoso_leads::validate::codes::{INVALID_DATE, INVALID_DATETIME};
-use convoso_leads::validate::dates::{
+use convoso_leads_core::validate::codes::{INVALID_DATE, INVALID_DATETIME};
+use convoso_leads_core::validate::dates::{
     check_date, check_date_or_datetime, check_datetime, reversed,
 };
 

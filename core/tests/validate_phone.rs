@@ -1,8 +1,8 @@
 //! Phone rules, one documented decision per case.
 
-use convoso_leads::validate::codes::{INVALID_PHONE, INVALID_PHONE_CODE};
-use convoso_leads::validate::phone::area_code_in_service;
-use convoso_leads::validate::{validate_phone, PhoneOptions};
+use convoso_leads_core::validate::codes::{INVALID_PHONE, INVALID_PHONE_CODE};
+use convoso_leads_core::validate::phone::area_code_in_service;
+use convoso_leads_core::validate::{validate_phone, PhoneOptions};
 
 const DEFAULT: PhoneOptions = PhoneOptions {
     phone_code: None,
@@ -222,7 +222,7 @@ fn invalid_phone_codes_have_their_own_code() {
 
 #[test]
 fn calling_code_table_edges() {
-    use convoso_leads::validate::phone::parse_phone_code;
+    use convoso_leads_core::validate::phone::parse_phone_code;
     // The first and last codes of the table, and their unassigned neighbours.
     for (code, known) in [("1", true), ("2", false), ("7", true), ("8", false)] {
         assert_eq!(parse_phone_code(code).is_ok(), known, "{code:?}");
@@ -234,7 +234,7 @@ fn calling_code_table_edges() {
 
 #[test]
 fn phone_code_trims_ascii_whitespace_only() {
-    use convoso_leads::validate::phone::parse_phone_code;
+    use convoso_leads_core::validate::phone::parse_phone_code;
     for code in [" 44 ", "\t+44\n", "+44", "44"] {
         assert_eq!(parse_phone_code(code), Ok(44), "{code:?}");
     }
@@ -299,7 +299,7 @@ fn every_character_is_formatting_a_digit_a_plus_or_rejected() {
 /// no calling code is a prefix of another.
 #[test]
 fn calling_codes_are_prefix_free() {
-    use convoso_leads::validate::phone::parse_phone_code;
+    use convoso_leads_core::validate::phone::parse_phone_code;
     for code in (1..1000).filter(|c| parse_phone_code(&c.to_string()).is_ok()) {
         for prefix in [code / 10, code / 100].into_iter().filter(|&p| p > 0) {
             assert!(
@@ -314,7 +314,7 @@ fn calling_codes_are_prefix_free() {
 /// digits is rejected, and every accepted one fits.
 #[test]
 fn every_calling_code_stays_within_e164() {
-    use convoso_leads::validate::phone::parse_phone_code;
+    use convoso_leads_core::validate::phone::parse_phone_code;
     for code in (2..1000).filter(|c| parse_phone_code(&c.to_string()).is_ok()) {
         let code = code.to_string();
         let options = PhoneOptions {

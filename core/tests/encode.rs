@@ -3,15 +3,15 @@
 //! name, values are spelled the way the service reads them, and the token travels only in the
 //! body.
 
-use convoso_leads::api::delete::Delete;
-use convoso_leads::api::insert::{Insert, InsertParams};
-use convoso_leads::api::recordings::{Recordings, RecordingsParams};
-use convoso_leads::api::search::{Search, SearchParams};
-use convoso_leads::api::update::{Update, UpdateParams};
-use convoso_leads::api::{DeleteParams, Endpoint};
-use convoso_leads::client::{prepare, CallOptions, Config, Request};
-use convoso_leads::error::Error;
-use convoso_leads::wire::lenient::Lenient;
+use convoso_leads_core::api::delete::Delete;
+use convoso_leads_core::api::insert::{Insert, InsertParams};
+use convoso_leads_core::api::recordings::{Recordings, RecordingsParams};
+use convoso_leads_core::api::search::{Search, SearchParams};
+use convoso_leads_core::api::update::{Update, UpdateParams};
+use convoso_leads_core::api::{DeleteParams, Endpoint};
+use convoso_leads_core::client::{prepare, CallOptions, Config, Request};
+use convoso_leads_core::error::Error;
+use convoso_leads_core::wire::lenient::Lenient;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 
