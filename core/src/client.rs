@@ -6,12 +6,12 @@ use core::fmt;
 
 use std::borrow::Cow;
 
-use crate::api::Endpoint;
+use crate::api::{self, Endpoint, Output};
 use crate::error::{Error, MALFORMED_PARAMS};
-use crate::validate::FieldError;
+use crate::validate::{validate_request, FieldError, LeadOptions};
 use crate::wire::form::Form;
 use crate::wire::json::Json;
-use crate::wire::params::{FieldSource, FromFields, ParamNames};
+use crate::wire::params::{FieldSource, Params};
 use crate::wire::response::{self, Received};
 
 /// Where calls go when no `base_url` is given.
@@ -91,90 +91,94 @@ impl fmt::Debug for Request {
     }
 }
 
-/// Reads the params of a call from an untyped object (a JS object). Every property must be a
-/// parameter of the endpoint (a typo must not be dropped silently) and hold a value that
-/// parameter can take; otherwise nothing is sent. This runs even with validation off: these
-/// are programming errors, not form input.
-pub fn read_params<E: Endpoint>(
-    source: &impl FieldSource,
+/// Reads the params of a call from an untyped object (a JS object). Every property (`names`
+/// lists the object's own) must be a parameter of the endpoint (a typo must not be dropped
+/// silently) and hold a value that parameter can take; otherwise nothing is sent. This runs
+/// even with validation off: these are programming errors, not form input.
+pub fn read_params<S: FieldSource + ?Sized>(
+    endpoint: &'static Endpoint,
+    source: &S,
     names: impl IntoIterator<Item = String>,
-) -> Result<E::Params, Error> {
+) -> Result<Params, Error> {
     let mut errors: Vec<FieldError> = names
         .into_iter()
-        .filter(|name| !E::Params::FIELDS.contains(&name.as_str()))
-        .map(|name| malformed(name, "is not a parameter of this endpoint".to_owned()))
+        .filter(|name| endpoint.params.index(name).is_none())
+        .map(|name| malformed(name, Cow::Borrowed("is not a parameter of this endpoint")))
         .collect();
-    let params = E::Params::from_fields(source).map_err(|bad| {
-        errors.extend(
-            bad.into_iter()
-                .map(|b| malformed(b.field.to_owned(), format!("must be {}", b.expected))),
-        );
+    let params = Params::read(endpoint, source).map_err(|bad| {
+        errors.extend(bad.into_iter().map(|b| {
+            let mut message = String::from("must be ");
+            message.push_str(b.expected);
+            malformed(b.field.to_owned(), Cow::Owned(message))
+        }));
     });
     match params {
         Ok(params) if errors.is_empty() => Ok(params),
         _ => Err(Error::Validation {
-            endpoint: E::PATH,
+            endpoint: endpoint.path,
             errors,
         }),
     }
 }
 
 /// A params or options object that could not be read at all.
-pub fn malformed_object(endpoint: &'static str, field: &str, message: &str) -> Error {
+pub fn malformed_object(endpoint: &'static str, field: &str, message: &'static str) -> Error {
     Error::Validation {
         endpoint,
-        errors: vec![malformed(field.to_owned(), message.to_owned())],
+        errors: vec![malformed(field.to_owned(), Cow::Borrowed(message))],
     }
 }
 
-fn malformed(field: String, message: String) -> FieldError {
+fn malformed(field: String, message: Cow<'static, str>) -> FieldError {
     FieldError {
         field: Cow::Owned(field),
         code: MALFORMED_PARAMS,
-        message: Cow::Owned(message),
+        message,
         index: None,
     }
 }
 
 /// Validates (unless turned off) and encodes one call. Nothing is sent when validation fails.
-pub fn prepare<E: Endpoint>(
-    config: &Config,
-    call: &CallOptions,
-    params: &E::Params,
-) -> Result<Request, Error> {
+pub fn prepare(config: &Config, call: &CallOptions, params: &Params) -> Result<Request, Error> {
+    let endpoint = params.endpoint;
     if call.validate.unwrap_or(config.validate) {
-        let errors = E::validate(params);
+        let errors = validate_request(endpoint.rules, params, &LeadOptions::default());
         if !errors.is_empty() {
             return Err(Error::Validation {
-                endpoint: E::PATH,
+                endpoint: endpoint.path,
                 errors,
             });
         }
     }
     let mut form = Form::new();
     form.field("auth_token", config.auth_token.as_deref());
-    crate::wire::form::Encode::encode(params, &mut form);
+    form.params(params);
+    let base = config.base_url.trim_end_matches('/');
+    let mut url = String::with_capacity(base.len() + endpoint.path.len());
+    url.push_str(base);
+    url.push_str(endpoint.path);
     Ok(Request {
-        url: format!("{}{}", config.base_url.trim_end_matches('/'), E::PATH),
+        url,
         body: form.finish(),
     })
 }
 
 /// Turns the answer to a call into its result.
-pub fn finish<E: Endpoint, J: Json>(
+pub fn finish<J: Json>(
     config: &Config,
-    params: &E::Params,
+    params: &Params,
     status: u16,
     body: &J::Text,
-) -> Result<E::Output<J>, Error> {
+) -> Result<Output<J>, Error> {
+    let endpoint = params.endpoint.path;
     let payload = response::read::<J>(Received {
-        endpoint: E::PATH,
+        endpoint,
         status,
         body,
         secret: config.auth_token.as_deref(),
     })?;
-    E::decode(payload, params).map_err(|message| Error::Decode {
-        endpoint: E::PATH,
+    api::decode(payload, params).map_err(|message| Error::Decode {
+        endpoint,
         status,
         message,
     })

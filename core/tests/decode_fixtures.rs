@@ -7,15 +7,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use convoso_leads_core::api::delete::Delete;
-use convoso_leads_core::api::insert::Insert;
-use convoso_leads_core::api::recordings::{Recording, Recordings};
-use convoso_leads_core::api::search::{Lead, Search};
-use convoso_leads_core::api::update::Update;
-use convoso_leads_core::api::Endpoint;
+use convoso_leads_core::api::recordings::Recording;
+use convoso_leads_core::api::search::Lead;
+use convoso_leads_core::api::{
+    DeleteParams, InsertParams, RecordingsParams, SearchParams, Typed, UpdateParams,
+};
 use convoso_leads_core::client::{finish, Config};
+use convoso_leads_core::wire::params::Params;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{json, Value};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/responses");
@@ -55,26 +54,24 @@ fn cases(endpoint: &str) -> Vec<Case> {
 
 /// Decodes every case of one endpoint; `check_items` reads the normalised result back into the
 /// typed records. Returns how many cases ran.
-fn run<E>(endpoint: &str, check_items: fn(&Value)) -> usize
+fn run<P>(endpoint: &str, check_items: fn(&Value)) -> usize
 where
-    E: Endpoint,
-    E::Params: DeserializeOwned + Default,
-    E::Output<Value>: Serialize,
+    P: Typed + DeserializeOwned + Default,
 {
     let cases = cases(endpoint);
     assert!(!cases.is_empty(), "no fixtures for {endpoint}");
     for case in &cases {
         let expect = &case.expect;
         let status = expect["status"].as_u64().expect("status") as u16;
-        let params: E::Params = match expect.get("params") {
+        let params: P = match expect.get("params") {
             Some(p) => serde_json::from_value(p.clone()).expect("params"),
-            None => E::Params::default(),
+            None => P::default(),
         };
         let config = Config {
             auth_token: expect["auth_token"].as_str().map(str::to_owned),
             ..Config::default()
         };
-        let outcome = finish::<E, Value>(&config, &params, status, case.body.as_str());
+        let outcome = finish::<Value>(&config, &Params::of(&params), status, case.body.as_str());
         match (outcome, expect.get("result"), expect.get("error")) {
             (Ok(result), Some(want), None) => {
                 let got = serde_json::to_value(&result).expect("serialisable");
@@ -114,27 +111,29 @@ fn typed<T: DeserializeOwned>(items: &Value) {
 
 #[test]
 fn search_fixtures() {
-    assert!(run::<Search>("search", |page| typed::<Lead>(&page["results"])) >= 20);
+    assert!(run::<SearchParams>("search", |page| typed::<Lead>(&page["results"])) >= 20);
 }
 
 #[test]
 fn recordings_fixtures() {
-    assert!(run::<Recordings>("recordings", |page| typed::<Recording>(&page["entries"])) >= 5);
+    assert!(
+        run::<RecordingsParams>("recordings", |page| typed::<Recording>(&page["entries"])) >= 5
+    );
 }
 
 #[test]
 fn insert_fixtures() {
-    assert!(run::<Insert>("insert", |_| ()) >= 5);
+    assert!(run::<InsertParams>("insert", |_| ()) >= 5);
 }
 
 #[test]
 fn update_fixtures() {
-    assert!(run::<Update>("update", |_| ()) >= 4);
+    assert!(run::<UpdateParams>("update", |_| ()) >= 4);
 }
 
 #[test]
 fn delete_fixtures() {
-    assert!(run::<Delete>("delete", |_| ()) >= 4);
+    assert!(run::<DeleteParams>("delete", |_| ()) >= 4);
 }
 
 #[test]

@@ -1,14 +1,20 @@
 //! Whole-request validation: the codes and fields reported for insert, update, search and
-//! get-recordings requests.
+//! get-recordings requests (the typed API, native only).
+#![cfg(not(target_arch = "wasm32"))]
 
+use convoso_leads_core::api::insert::RULES as INSERT;
+use convoso_leads_core::api::recordings::RULES as RECORDINGS;
+use convoso_leads_core::api::search::RULES as SEARCH;
+use convoso_leads_core::api::update::RULES as UPDATE;
+use convoso_leads_core::api::{
+    validate_insert, validate_recordings, validate_search, validate_update,
+};
 use convoso_leads_core::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
 use convoso_leads_core::validate::codes::{self, *};
 use convoso_leads_core::validate::fields::Value as FieldValue;
-use convoso_leads_core::validate::lead::{validate_request, INSERT, RECORDINGS, SEARCH, UPDATE};
+use convoso_leads_core::validate::lead::validate_request;
 use convoso_leads_core::validate::numbers::{check_int, is_decimal, IntError};
-use convoso_leads_core::validate::{
-    validate_insert, validate_recordings, validate_search, validate_update, FieldError, LeadOptions,
-};
+use convoso_leads_core::validate::{FieldError, LeadOptions};
 use serde_json::{json, Value};
 
 fn params<T: serde::de::DeserializeOwned>(value: Value) -> T {

@@ -2,14 +2,20 @@
 //! accepted values are stable, and no input makes a validator panic.
 #![cfg(not(target_arch = "wasm32"))]
 
+use convoso_leads_core::api::insert::RULES as INSERT;
+use convoso_leads_core::api::recordings::RULES as RECORDINGS;
+use convoso_leads_core::api::search::RULES as SEARCH;
+use convoso_leads_core::api::update::RULES as UPDATE;
+use convoso_leads_core::api::{
+    validate_insert, validate_recordings, validate_search, validate_update,
+};
 use convoso_leads_core::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
 use convoso_leads_core::validate::codes;
 use convoso_leads_core::validate::dates::{check_date, check_datetime};
-use convoso_leads_core::validate::lead::{Request, INSERT, RECORDINGS, SEARCH, UPDATE};
+use convoso_leads_core::validate::lead::Request;
 use convoso_leads_core::validate::phone::parse_phone_code;
 use convoso_leads_core::validate::{
-    check_emails, validate_email, validate_insert, validate_phone, validate_recordings,
-    validate_search, validate_update, FieldError, PhoneOptions,
+    check_emails, validate_email, validate_phone, FieldError, PhoneOptions,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value};

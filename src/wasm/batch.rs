@@ -15,12 +15,11 @@ use super::client::{read_params, ConvosoClient, OptionsObject, Pending, RequestO
 use super::errors::to_js;
 use super::guard::{self, List};
 use super::task;
-use crate::api::insert::Insert;
-use crate::api::Endpoint;
+use crate::api::insert;
 use crate::batch::{Batch, Progress, RowOutcome, DEFAULT_CONCURRENCY};
 use crate::client::malformed_object;
 use crate::error::{Error, MALFORMED_PARAMS};
-use crate::validate::FieldError;
+use crate::validate::{validate_request, FieldError, LeadOptions};
 
 #[cfg(feature = "typescript")]
 #[wasm_bindgen(typescript_custom_section)]
@@ -108,7 +107,7 @@ impl ConvosoClient {
         options: Option<JsValue>,
     ) -> Result<(Rc<Run>, usize), Error> {
         let object = OptionsObject::new(
-            Insert::PATH,
+            insert::ENDPOINT.path,
             options,
             &[RequestOptions::NAMES, BATCH_OPTIONS],
         )?;
@@ -149,9 +148,9 @@ impl ConvosoClient {
         options: &RequestOptions,
         validate: bool,
     ) -> Result<Pending, Vec<FieldError>> {
-        let params = read_params::<Insert>(row).map_err(field_errors)?;
+        let params = read_params(&insert::ENDPOINT, row).map_err(field_errors)?;
         if validate {
-            let errors = Insert::validate(&params);
+            let errors = validate_request(&insert::RULES, &params, &LeadOptions::default());
             if !errors.is_empty() {
                 return Err(errors);
             }
@@ -164,7 +163,7 @@ impl ConvosoClient {
 
 /// The rows of `leads`, which must be an array.
 fn rows(leads: &JsValue) -> Result<Vec<JsValue>, Error> {
-    let unusable = |message| malformed_object(Insert::PATH, "leads", message);
+    let unusable = |message| malformed_object(insert::ENDPOINT.path, "leads", message);
     match guard::list(leads, MAX_ROWS) {
         List::Items(rows) => Ok(rows.unchecked_into::<Array>().iter().collect()),
         List::NotAnArray => Err(unusable("must be an array of leads")),
@@ -196,7 +195,7 @@ async fn finish(run: Rc<Run>, workers: usize) -> Result<JsValue, JsValue> {
     let outcomes = Array::new();
     // A row still in flight here would be a bug; it reads as failed with an unknown fate.
     let unsettled = || Error::Abort {
-        endpoint: Insert::PATH,
+        endpoint: insert::ENDPOINT.path,
     };
     for (index, outcome) in batch.into_outcomes(unsettled).into_iter().enumerate() {
         outcomes.push(&outcome_to_js(index, outcome));
@@ -269,7 +268,7 @@ fn outcome_of(result: Result<JsValue, Error>) -> RowOutcome<Error> {
             .ok()
             .and_then(|id| id.as_string())
             .ok_or(Error::Decode {
-                endpoint: Insert::PATH,
+                endpoint: insert::ENDPOINT.path,
                 status: 200,
                 message: "the answer names no lead_id".into(),
             })
@@ -291,7 +290,7 @@ fn outcome_to_js(index: usize, outcome: RowOutcome<Error>) -> JsValue {
         }
         RowOutcome::Invalid { errors } => {
             let error = to_js(&Error::Validation {
-                endpoint: Insert::PATH,
+                endpoint: insert::ENDPOINT.path,
                 errors,
             });
             set("status", "invalid".into());

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Function, JsString, Object, Promise};
+use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
@@ -17,18 +17,12 @@ use super::recheck::Recheck;
 use super::retrying::{self, Failure, Retry, RetrySettings};
 use super::task;
 use super::transport::{self, Limits};
-use crate::api::delete::Delete;
-use crate::api::insert::{Insert, InsertParams};
-use crate::api::recordings::Recordings;
-use crate::api::search::Search;
-use crate::api::update::Update;
-use crate::api::Endpoint;
+use crate::api::{delete, insert, recordings, search, update, Endpoint};
 use crate::client::{self, malformed_object, CallOptions, Config, Request, DEFAULT_BASE_URL};
 use crate::error::Error;
 use crate::retry::InsertRetry;
 use crate::wire::json::Json;
-use crate::wire::lenient::{FlagLike, FromScalar, IntLike, Lenient};
-use crate::wire::params::FieldSource;
+use crate::wire::params::{FieldSource, Given, Kind, Params};
 
 /// Settings of a client.
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
@@ -149,8 +143,8 @@ impl ClientOptions {
     fn read(value: Option<JsValue>) -> Result<Self, Error> {
         let options = OptionsObject::new("", value, &[Self::NAMES])?;
         Ok(ClientOptions {
-            auth_token: options.get("authToken")?,
-            base_url: options.get("baseUrl")?,
+            auth_token: options.text("authToken")?,
+            base_url: options.text("baseUrl")?,
             timeout_ms: options.millis("timeoutMs")?,
             validate: options.flag("validate")?,
             max_retries: options.count("maxRetries")?,
@@ -231,6 +225,13 @@ impl RequestOptions {
     }
 }
 
+/// `options.<name>`, the field an option's error names.
+fn option_field(name: &str) -> String {
+    let mut field = String::from("options.");
+    field.push_str(name);
+    field
+}
+
 /// An options object being read: absent means all defaults, unknown names are refused (a
 /// misspelt `authToken` must not silently make a client without a token).
 pub(super) struct OptionsObject(Js, &'static str);
@@ -252,25 +253,39 @@ impl OptionsObject {
         for name in Object::keys(value.unchecked_ref::<Object>()).iter() {
             let name = name.as_string().unwrap_or_default();
             if !names.iter().any(|group| group.contains(&name.as_str())) {
-                let field = format!("options.{name}");
-                return Err(malformed_object(endpoint, &field, "is not an option"));
+                return Err(malformed_object(
+                    endpoint,
+                    &option_field(&name),
+                    "is not an option",
+                ));
             }
         }
         Ok(OptionsObject(Js(value), endpoint))
     }
 
-    fn get<T: FromScalar>(&self, name: &'static str) -> Result<Option<T>, Error> {
-        self.0.read(name).map_err(|bad| {
-            let field = format!("options.{name}");
-            malformed_object(self.1, &field, &format!("must be {}", bad.expected))
+    /// The option read as `kind`: `None` when absent, `Given::Raw` when it does not read as
+    /// one.
+    fn get(&self, name: &'static str, kind: Kind) -> Result<Given, Error> {
+        let read = self.0.scalar(name).ok().map(|scalar| match scalar {
+            None => Some(Given::Absent),
+            Some(scalar) => kind.read::<Js>(scalar),
+        });
+        read.flatten()
+            .ok_or_else(|| self.invalid(name, kind.expecting_message()))
+    }
+
+    fn text(&self, name: &'static str) -> Result<Option<String>, Error> {
+        Ok(match self.get(name, Kind::Text)? {
+            Given::Text(text) => Some(text),
+            _ => None,
         })
     }
 
     fn flag(&self, name: &'static str) -> Result<Option<bool>, Error> {
-        match self.get::<FlagLike>(name)? {
-            None => Ok(None),
-            Some(Lenient::Valid(b)) => Ok(Some(b)),
-            Some(Lenient::Invalid(_)) => Err(self.invalid(name, "must be a boolean")),
+        match self.get(name, Kind::Flag)? {
+            Given::Flag(b) => Ok(Some(b)),
+            Given::Absent => Ok(None),
+            _ => Err(self.invalid(name, "must be a boolean")),
         }
     }
 
@@ -282,13 +297,13 @@ impl OptionsObject {
         self.whole(name, "must be a whole number, 0 or more")
     }
 
-    fn whole(&self, name: &'static str, message: &str) -> Result<Option<u32>, Error> {
-        match self.get::<IntLike>(name)? {
-            None => Ok(None),
-            Some(Lenient::Valid(n)) => u32::try_from(n)
+    fn whole(&self, name: &'static str, message: &'static str) -> Result<Option<u32>, Error> {
+        match self.get(name, Kind::Int)? {
+            Given::Absent => Ok(None),
+            Given::Int(n) => u32::try_from(n)
                 .map(Some)
                 .map_err(|_| self.invalid(name, message)),
-            Some(Lenient::Invalid(_)) => Err(self.invalid(name, message)),
+            _ => Err(self.invalid(name, message)),
         }
     }
 
@@ -304,7 +319,7 @@ impl OptionsObject {
     }
 
     fn insert_retry(&self) -> Result<Option<InsertRetry>, Error> {
-        match self.get::<String>("insertRetry")? {
+        match self.text("insertRetry")? {
             None => Ok(None),
             Some(name) => retrying::insert_retry(&name)
                 .map(Some)
@@ -312,8 +327,8 @@ impl OptionsObject {
         }
     }
 
-    fn invalid(&self, name: &str, message: &str) -> Error {
-        malformed_object(self.1, &format!("options.{name}"), message)
+    fn invalid(&self, name: &str, message: &'static str) -> Error {
+        malformed_object(self.1, &option_field(name), message)
     }
 }
 
@@ -368,7 +383,7 @@ impl ConvosoClient {
         #[wasm_bindgen(unchecked_param_type = "SearchParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.call::<Search>(params, options)
+        self.call(&search::ENDPOINT, params, options)
     }
 
     /// Lists a lead's call recordings (`POST /leads/get-recordings`).
@@ -381,7 +396,7 @@ impl ConvosoClient {
         #[wasm_bindgen(unchecked_param_type = "RecordingsParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.call::<Recordings>(params, options)
+        self.call(&recordings::ENDPOINT, params, options)
     }
 
     /// Inserts a lead (`POST /leads/insert`). Sent again only under the `insertRetry` rule:
@@ -392,8 +407,8 @@ impl ConvosoClient {
         #[wasm_bindgen(unchecked_param_type = "InsertParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let pending = RequestOptions::read(Insert::PATH, options).and_then(|options| {
-            let params = read_params::<Insert>(params)?;
+        let pending = RequestOptions::read(insert::ENDPOINT.path, options).and_then(|options| {
+            let params = read_params(&insert::ENDPOINT, params)?;
             self.prepare_insert(params, &options, None)
         });
         settle(pending)
@@ -406,7 +421,7 @@ impl ConvosoClient {
         #[wasm_bindgen(unchecked_param_type = "UpdateParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.call::<Update>(params, options)
+        self.call(&update::ENDPOINT, params, options)
     }
 
     /// Deletes a lead (`POST /leads/delete`).
@@ -416,28 +431,22 @@ impl ConvosoClient {
         #[wasm_bindgen(unchecked_param_type = "DeleteParams")] params: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        self.call::<Delete>(params, options)
+        self.call(&delete::ENDPOINT, params, options)
     }
 }
-
-/// Turns an answer into the call's result (generic per endpoint, but synchronous). Called once
-/// per attempt.
-type Finish = Box<dyn Fn(u16, &JsString) -> Result<JsValue, Error>>;
 
 /// A call that passed every check and is ready to send. Only this part is async, and it is the
 /// same for every endpoint, so the async machinery exists once in the binary.
 pub(super) struct Pending {
-    endpoint: &'static str,
+    params: Params,
     request: Request,
     timeout_ms: Option<u32>,
     signal: Option<AbortSignal>,
     retry: RetrySettings,
-    idempotent: bool,
     recheck: Option<Recheck>,
     config: Rc<Config>,
     hooks: Rc<Hooks>,
     fetch: Option<Function>,
-    finish: Finish,
 }
 
 /// The promise of a call, rejected at once when it could not even be prepared.
@@ -449,23 +458,25 @@ fn settle(pending: Result<Pending, Error>) -> Promise {
 }
 
 impl ConvosoClient {
-    fn call<E>(&self, params: JsValue, options: Option<JsValue>) -> Promise
-    where
-        E: Endpoint + 'static,
-        E::Output<Js>: ToJs,
-    {
-        settle(self.start::<E>(params, options))
+    fn call(
+        &self,
+        endpoint: &'static Endpoint,
+        params: JsValue,
+        options: Option<JsValue>,
+    ) -> Promise {
+        settle(self.start(endpoint, params, options))
     }
 
     /// Everything before the network: options, params, validation, encoding.
-    fn start<E>(&self, params: JsValue, options: Option<JsValue>) -> Result<Pending, Error>
-    where
-        E: Endpoint + 'static,
-        E::Output<Js>: ToJs,
-    {
-        let options = RequestOptions::read(E::PATH, options)?;
-        let params = read_params::<E>(params)?;
-        self.prepare::<E>(params, &options)
+    fn start(
+        &self,
+        endpoint: &'static Endpoint,
+        params: JsValue,
+        options: Option<JsValue>,
+    ) -> Result<Pending, Error> {
+        let options = RequestOptions::read(endpoint.path, options)?;
+        let params = read_params(endpoint, params)?;
+        self.prepare(params, &options)
     }
 
     /// Whether a call with these options is validated before it is sent.
@@ -476,7 +487,7 @@ impl ConvosoClient {
     /// An insert, with its recheck when the call opts in. `validate` overrides the options'.
     pub(super) fn prepare_insert(
         &self,
-        params: InsertParams,
+        params: Params,
         options: &RequestOptions,
         validate: Option<bool>,
     ) -> Result<Pending, Error> {
@@ -485,77 +496,49 @@ impl ConvosoClient {
                 let client = self.clone();
                 let options = options.for_recheck();
                 let search = move |params: &JsValue| {
-                    let params = read_params::<Search>(params.clone()).ok()?;
-                    client.prepare::<Search>(params, &options).ok()
+                    let params = read_params(&search::ENDPOINT, params.clone()).ok()?;
+                    client.prepare(params, &options).ok()
                 };
                 Recheck::new(&params, Box::new(search))
             }
             _ => None,
         };
-        let mut pending = self.prepare_with::<Insert>(params, options, validate)?;
+        let mut pending = self.prepare_with(params, options, validate)?;
         pending.recheck = recheck;
         Ok(pending)
     }
 
     /// Validates (unless turned off) and encodes a call.
-    pub(super) fn prepare<E>(
+    pub(super) fn prepare(
         &self,
-        params: E::Params,
+        params: Params,
         options: &RequestOptions,
-    ) -> Result<Pending, Error>
-    where
-        E: Endpoint + 'static,
-        E::Output<Js>: ToJs,
-    {
-        self.prepare_with::<E>(params, options, None)
+    ) -> Result<Pending, Error> {
+        self.prepare_with(params, options, None)
     }
 
-    fn prepare_with<E>(
+    fn prepare_with(
         &self,
-        params: E::Params,
+        params: Params,
         options: &RequestOptions,
         validate: Option<bool>,
-    ) -> Result<Pending, Error>
-    where
-        E: Endpoint + 'static,
-        E::Output<Js>: ToJs,
-    {
+    ) -> Result<Pending, Error> {
         let call = CallOptions {
             timeout_ms: options.timeout_ms,
             validate: validate.or(options.validate),
         };
-        let request = client::prepare::<E>(&self.config, &call, &params)?;
-        let config = Rc::clone(&self.config);
-        let finish: Finish = Box::new(move |status, body| {
-            Ok(client::finish::<E, Js>(&config, &params, status, body)?.to_js())
-        });
-        Ok(self.pending(E::PATH, E::IDEMPOTENT, request, &call, options, finish))
-    }
-
-    /// What every endpoint's pending call holds besides its request and result reader (not
-    /// generic, so it exists once in the binary).
-    fn pending(
-        &self,
-        endpoint: &'static str,
-        idempotent: bool,
-        request: Request,
-        call: &CallOptions,
-        options: &RequestOptions,
-        finish: Finish,
-    ) -> Pending {
-        Pending {
-            endpoint,
+        let request = client::prepare(&self.config, &call, &params)?;
+        Ok(Pending {
+            params,
             request,
-            timeout_ms: self.config.timeout_ms(call),
+            timeout_ms: self.config.timeout_ms(&call),
             signal: options.signal.clone(),
             retry: options.retry().or(self.retry),
-            idempotent,
             recheck: None,
             config: Rc::clone(&self.config),
             hooks: Rc::clone(&self.hooks),
             fetch: self.fetch.clone(),
-            finish,
-        }
+        })
     }
 }
 
@@ -563,18 +546,18 @@ impl Pending {
     /// Sends, and sends again as the retry policy allows.
     pub(super) async fn send(self) -> Result<JsValue, Error> {
         let Pending {
-            endpoint,
+            params,
             request,
             timeout_ms,
             signal,
             retry,
-            idempotent,
             recheck,
             config,
             hooks,
             fetch,
-            finish,
         } = self;
+        let endpoint = params.endpoint.path;
+        let idempotent = params.endpoint.idempotent;
         let secret = config.auth_token.as_deref();
         let plan = Retry {
             policy: retry.policy(timeout_ms),
@@ -583,7 +566,8 @@ impl Pending {
             hooks: &hooks,
             secret,
         };
-        let (request, finish, signal, fetch) = (&request, &finish, &signal, &fetch);
+        let (request, params, config, signal, fetch) =
+            (&request, &params, &config, &signal, &fetch);
         retrying::run(
             endpoint,
             &request.url,
@@ -596,8 +580,8 @@ impl Pending {
                     fetch: fetch.as_ref(),
                 };
                 let answer = transport::post(endpoint, request, limits, secret).await?;
-                match finish(answer.status, &answer.body) {
-                    Ok(result) => Ok((answer.status, result)),
+                match client::finish::<Js>(config, params, answer.status, &answer.body) {
+                    Ok(result) => Ok((answer.status, result.to_js())),
                     Err(error) => Err(Failure {
                         error,
                         retry_after: answer.retry_after,
@@ -610,18 +594,18 @@ impl Pending {
 }
 
 /// Reads a params object: `undefined`/`null` mean no parameters.
-pub(super) fn read_params<E: Endpoint>(value: JsValue) -> Result<E::Params, Error> {
+pub(super) fn read_params(endpoint: &'static Endpoint, value: JsValue) -> Result<Params, Error> {
     if value.is_undefined() || value.is_null() {
-        return client::read_params::<E>(&Js(Object::new().into()), []);
+        return client::read_params(endpoint, &Js(Object::new().into()), []);
     }
     let Some(object) = guard::object(&value) else {
         return Err(malformed_object(
-            E::PATH,
+            endpoint.path,
             "params",
             "must be an object of parameters",
         ));
     };
     let names = Object::keys(object.unchecked_ref::<Object>());
     let names = names.iter().filter_map(|n| n.as_string());
-    client::read_params::<E>(&Js(object), names)
+    client::read_params(endpoint, &Js(object), names)
 }

@@ -5,19 +5,17 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Promise, Reflect};
+use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::client::{read_params, ConvosoClient, RequestOptions};
 use super::errors::to_js;
-use super::guard;
 use super::task;
-use crate::api::search::{Search, SearchParams};
-use crate::api::Endpoint;
+use crate::api::search;
 use crate::error::Error;
 use crate::paging::{Next, OffsetCapReached, PageRequest, Pager, DEFAULT_PAGE_SIZE};
-use crate::validate::FieldError;
-use crate::wire::lenient::Lenient;
+use crate::validate::{validate_request, FieldError, LeadOptions};
+use crate::wire::params::{Given, Params};
 
 #[wasm_bindgen(module = "/src/wasm/iterate.js")]
 extern "C" {
@@ -66,22 +64,19 @@ impl ConvosoClient {
     /// Reads the arguments now; a problem with them is the first page's error.
     fn walk(&self, params: JsValue, options: Option<JsValue>) -> SearchPages {
         let mut pager = Pager::new(0, DEFAULT_PAGE_SIZE);
-        let start = RequestOptions::read(Search::PATH, options).and_then(|options| {
-            let read = read_params::<Search>(params.clone())?;
+        let start = RequestOptions::read(search::ENDPOINT.path, options).and_then(|options| {
+            let read = read_params(&search::ENDPOINT, params)?;
             if self.validates(&options) {
-                let errors = Search::validate(&read);
+                let errors = validate_request(&search::RULES, &read, &LeadOptions::default());
                 if !errors.is_empty() {
                     return Err(Error::Validation {
-                        endpoint: Search::PATH,
+                        endpoint: search::ENDPOINT.path,
                         errors,
                     });
                 }
             }
             pager = pager_for(&read);
-            // Each page is read again from a copy with its own offset and limit: cheaper in
-            // wasm size than cloning the params struct.
-            let copy = guard::object(&params).unwrap_or_else(|| Object::new().into());
-            Ok((copy, options))
+            Ok((read, options))
         });
         SearchPages {
             walk: Rc::new(RefCell::new(Walk {
@@ -95,13 +90,10 @@ impl ConvosoClient {
 
 /// Where the walk starts and how big its pages are: the params' `offset` and `limit` when
 /// they are usable numbers.
-fn pager_for(params: &SearchParams) -> Pager {
-    let offset = match params.offset {
-        Some(Lenient::Valid(offset)) => u64::try_from(offset).unwrap_or(0),
-        _ => 0,
-    };
-    let limit = match params.limit {
-        Some(Lenient::Valid(limit)) if (1..=MAX_PAGE_SIZE).contains(&limit) => limit.unsigned_abs(),
+fn pager_for(params: &Params) -> Pager {
+    let offset = params.count("offset").unwrap_or(0);
+    let limit = match params.get("limit") {
+        Given::Int(limit) if (1..=MAX_PAGE_SIZE).contains(limit) => limit.unsigned_abs(),
         _ => DEFAULT_PAGE_SIZE,
     };
     Pager::new(offset, limit)
@@ -116,8 +108,8 @@ pub struct SearchPages {
 
 struct Walk {
     client: ConvosoClient,
-    /// The params (a plain copy of the caller's) and options, or why they are unusable.
-    start: Result<(JsValue, RequestOptions), Error>,
+    /// The params and options, or why they are unusable.
+    start: Result<(Params, RequestOptions), Error>,
     pager: Pager,
 }
 
@@ -152,7 +144,7 @@ async fn next_page(walk: &RefCell<Walk>) -> Result<JsValue, Error> {
             Ok(Next::Wait) => return Err(overlapping()),
             Err(cap) => return Err(past_the_cap(cap)),
         };
-        let pending = client.prepare::<Search>(at(params, page)?, options)?;
+        let pending = client.prepare(at(params, page), options)?;
         (pending, page)
     };
     let result = pending.send().await?;
@@ -161,17 +153,14 @@ async fn next_page(walk: &RefCell<Walk>) -> Result<JsValue, Error> {
     Ok(result)
 }
 
-/// The params of one page.
-fn at(params: &JsValue, page: PageRequest) -> Result<SearchParams, Error> {
+/// The params of one page: the caller's, with the page's offset and limit.
+fn at(params: &Params, page: PageRequest) -> Params {
+    let mut params = params.clone();
     for (name, value) in [("offset", page.offset), ("limit", page.limit)] {
-        // Our own plain copy: setting cannot fail. Offsets stay far below 2^53.
-        let _ = Reflect::set(
-            params,
-            &JsValue::from_str(name),
-            &JsValue::from_f64(value as f64),
-        );
+        // Offsets stay far below 2^63.
+        params.set(name, Given::Int(value as i64));
     }
-    read_params::<Search>(params.clone())
+    params
 }
 
 /// How many leads a page (as `searchLeads` returns it) holds, and the total it reports.
@@ -187,7 +176,7 @@ fn counts(page: &JsValue) -> (u64, Option<u64>) {
 
 fn past_the_cap(cap: OffsetCapReached) -> Error {
     Error::Validation {
-        endpoint: Search::PATH,
+        endpoint: search::ENDPOINT.path,
         errors: vec![FieldError {
             field: "offset".into(),
             code: INVALID_OFFSET,
@@ -199,7 +188,7 @@ fn past_the_cap(cap: OffsetCapReached) -> Error {
 
 fn overlapping() -> Error {
     Error::Validation {
-        endpoint: Search::PATH,
+        endpoint: search::ENDPOINT.path,
         errors: vec![FieldError {
             field: "offset".into(),
             code: INVALID_OFFSET,

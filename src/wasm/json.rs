@@ -151,4 +151,19 @@ impl Json for Js {
     fn null() -> Js {
         Js(JsValue::NULL)
     }
+
+    /// `String(f)`: the shortest text that reads back as `f`, as JS writes it (Rust's float
+    /// formatting would add ~20 KB to the module).
+    fn float_text(f: f64) -> String {
+        js_sys::Number::from(f)
+            .to_string_with_radix(10)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+
+    /// `parseFloat(text)` for text already checked to be a plain decimal.
+    fn parse_float(text: &str) -> Option<f64> {
+        Some(js_sys::parse_float(text)).filter(|f| f.is_finite())
+    }
 }

@@ -21,8 +21,6 @@ mod iterate;
 #[cfg(feature = "client")]
 pub mod json;
 #[cfg(feature = "client")]
-mod numbers;
-#[cfg(feature = "client")]
 pub mod output;
 #[cfg(feature = "client")]
 mod recheck;

@@ -11,6 +11,7 @@ use crate::api::insert::InsertResult;
 use crate::api::recordings::RecordingsPage;
 use crate::api::search::SearchPage;
 use crate::api::update::UpdateResult;
+use crate::api::Output;
 
 #[wasm_bindgen]
 extern "C" {
@@ -88,5 +89,17 @@ impl ToJs for UpdateResult {
 impl ToJs for DeleteResult {
     fn to_js(&self) -> JsValue {
         object(&[("success", self.success.into())])
+    }
+}
+
+impl ToJs for Output<Js> {
+    fn to_js(&self) -> JsValue {
+        match self {
+            Output::Search(page) => page.to_js(),
+            Output::Recordings(page) => page.to_js(),
+            Output::Insert(result) => result.to_js(),
+            Output::Update(result) => result.to_js(),
+            Output::Delete(result) => result.to_js(),
+        }
     }
 }

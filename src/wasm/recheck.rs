@@ -17,8 +17,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::client::Pending;
 use super::output::ToJs;
-use crate::api::insert::{InsertParams, InsertResult};
+use crate::api::insert::InsertResult;
 use crate::error::Error;
+use crate::wire::params::Params;
 
 /// The most matches one search returns: a full page means there may be more.
 const PAGE: u32 = 2000;
@@ -47,13 +48,13 @@ pub struct Recheck {
 
 impl Recheck {
     /// The recheck of an insert; `None` when it has no phone number or list to search by.
-    pub fn new(insert: &InsertParams, search: Search) -> Option<Recheck> {
-        let phone = insert.phone_number.as_deref().filter(|p| !p.is_empty())?;
-        let list = insert.list_id.as_deref().filter(|l| !l.is_empty())?;
+    pub fn new(insert: &Params, search: Search) -> Option<Recheck> {
+        let phone = insert.text("phone_number").filter(|p| !p.is_empty())?;
+        let list = insert.text("list_id").filter(|l| !l.is_empty())?;
         let params = Object::new();
         for (name, value) in [
-            ("phone_number", JsValue::from_str(phone)),
-            ("list_id", JsValue::from_str(list)),
+            ("phone_number", JsValue::from_str(&phone)),
+            ("list_id", JsValue::from_str(&list)),
             ("limit", JsValue::from(PAGE)),
         ] {
             // A fresh plain object: setting cannot fail.

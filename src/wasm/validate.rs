@@ -26,11 +26,10 @@
 
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
+use crate::api::{insert, recordings, search, update};
 use crate::validate::email::{check_emails, EMPTY as NO_EMAIL};
 use crate::validate::fields::{given_text, Fields, Value, INT_TEXT};
-use crate::validate::lead::{
-    check_request, check_required, Sink, INSERT, RECORDINGS, SEARCH, UPDATE,
-};
+use crate::validate::lead::{check_request, check_required, Sink};
 use crate::validate::phone::{validate_phone, PhoneOptions};
 use crate::validate::{codes, Invalid};
 
@@ -105,10 +104,10 @@ pub extern "C" fn v_email(at: usize, len: usize) -> u32 {
 #[no_mangle]
 pub extern "C" fn v_request(kind: u32, at: usize, len: usize, assigned_only: u32) -> u32 {
     let request = match kind {
-        0 => &INSERT,
-        1 => &UPDATE,
-        2 => &SEARCH,
-        _ => &RECORDINGS,
+        0 => &insert::RULES,
+        1 => &update::RULES,
+        2 => &search::RULES,
+        _ => &recordings::RULES,
     };
     let mut read = Reader(written(at, len));
     let fields = WrittenFields(read.0);

@@ -4,22 +4,26 @@
 
 use alloc::string::String;
 
+use crate::api::declare::params;
+use crate::validate::lead::{
+    Check, CARRIER_TYPES, CHECK_DUP, DATE, HOPPER_EXPIRES_IN, HOPPER_PRIORITY, ID, ORDER,
+};
 use crate::wire::lenient::{FlagLike, IntLike, NumberLike};
-use crate::wire::params::params;
 
 params! {
     /// A new lead. `list_id` and `phone_number` are required (6007 when either is missing).
     pub struct InsertParams {
-        required {
+        path: "/leads/insert",
+        idempotent: false,
+        answer: Insert,
+        fields {
             /// List ID to add the lead to. Required (6007 when missing; 6002 when no such list).
-            list_id,
+            list_id: String = required(ListAndPhone, Check::Any),
             /// Primary phone number: digits only, without the country code. Required (6007 when
             /// missing; 6008 when invalid; 6009 when it already exists, depending on `check_dup`).
-            phone_number,
-        }
-        optional {
+            phone_number: String = required(ListAndPhone, Check::Phone),
             /// Country calling code of the phone numbers (default `1`).
-            phone_code: String,
+            phone_code: String = optional(Check::PhoneCode),
             /// Lead status code.
             status: String,
             /// Creator identifier.
@@ -33,40 +37,40 @@ params! {
             /// Last name.
             last_name: String,
             /// Alternate phone 1: digits only.
-            alt_phone_1: String,
+            alt_phone_1: String = optional(Check::Phone),
             /// Alternate phone 2: digits only.
-            alt_phone_2: String,
+            alt_phone_2: String = optional(Check::Phone),
             /// Email address; several may be separated by `,` or `;` (6079 when invalid).
-            email: String,
+            email: String = optional(Check::Emails),
             /// Street address.
             address1: String,
             /// Address line 2.
             address2: String,
             /// City.
             city: String,
-            /// State/Province.
-            state: String,
+            /// Date of birth: `YYYY-MM-DD`.
+            date_of_birth: String = optional(DATE),
             /// Province.
             province: String,
-            /// Postal code.
-            postal_code: String,
+            /// Start date: `YYYY-MM-DD`.
+            start_date: String = optional(DATE),
             /// Country code.
-            country: String,
+            country: String = optional(Check::Country),
             /// Gender (M/F/Other).
             gender: String,
-            /// Date of birth: `YYYY-MM-DD`.
-            date_of_birth: String,
+            /// State/Province.
+            state: String = optional(Check::State),
             /// Add the lead to the queue hopper for immediate dialing.
             hopper: FlagLike,
-            /// Hopper priority: an integer from 0 (lowest) to 99 (highest, the default).
-            hopper_priority: IntLike,
-            /// Minutes before the lead expires from the hopper: an integer, at most 300.
-            hopper_expires_in: IntLike,
-            /// Update the lead instead when a duplicate is found.
-            update_if_found: FlagLike,
+            /// Postal code.
+            postal_code: String = optional(Check::PostalCode),
             /// Duplicate check level: 0 none, 1 current list, 2 all lists, 3 all lists and archive,
             /// 4 complete.
-            check_dup: IntLike,
+            check_dup: IntLike = optional(CHECK_DUP),
+            /// Update the lead instead when a duplicate is found.
+            update_if_found: FlagLike,
+            /// Hopper priority: an integer from 0 (lowest) to 99 (highest, the default).
+            hopper_priority: IntLike = optional(HOPPER_PRIORITY),
             /// Check list duplicates.
             check_dup_list: FlagLike,
             /// Check archived duplicates.
@@ -85,10 +89,10 @@ params! {
             std_account_number: String,
             /// Notes (long text).
             notes: String,
-            /// Monthly revenue: a number.
-            monthly_revenue: NumberLike,
-            /// Annual revenue: a number.
-            annual_revenue: NumberLike,
+            /// Minutes before the lead expires from the hopper: an integer, at most 300.
+            hopper_expires_in: IntLike = optional(HOPPER_EXPIRES_IN),
+            /// Reject the lead by carrier type: any of `MOBILE`, `VOIP`, `LANDLINE`, comma-separated.
+            reject_by_carrier_type: String = optional(CARRIER_TYPES),
             /// Title.
             title: String,
             /// Business name.
@@ -97,37 +101,36 @@ params! {
             dba: String,
             /// Industry.
             industry: String,
-            /// Start date: `YYYY-MM-DD`.
-            start_date: String,
+            /// Monthly revenue: a number.
+            monthly_revenue: NumberLike = optional(Check::Decimal),
             /// Token to fetch the lead's phone from Blue Ink Digital.
             blueinkdigital_token: String,
-            /// Reject the lead by carrier type: any of `MOBILE`, `VOIP`, `LANDLINE`, comma-separated.
-            reject_by_carrier_type: String,
+            /// Annual revenue: a number.
+            annual_revenue: NumberLike = optional(Check::Decimal),
             /// With `update_if_found`: the campaign ID to search for a duplicate within (an integer).
-            search_campaign_id: IntLike,
+            search_campaign_id: IntLike = optional(ID),
             /// With `update_if_found`: the list ID to search for a duplicate within (an integer; takes
             /// priority over `search_campaign_id`).
-            search_list_id: IntLike,
+            search_list_id: IntLike = optional(ID),
             /// With `update_if_found`: which duplicate to update, by last called time: `ASC` or `DESC`.
-            update_order_by_last_called_time: String,
+            update_order_by_last_called_time: String = optional(ORDER),
             /// Lead ID (an integer).
-            lead_id: IntLike,
+            lead_id: IntLike = optional(ID),
         }
+        ranges []
     }
 }
 
 #[cfg(feature = "client")]
-pub use answer::{Insert, InsertResult};
+pub use answer::{decode, InsertResult};
 
 #[cfg(feature = "client")]
 mod answer {
     use serde::Serialize;
 
-    use super::InsertParams;
-    use crate::api::Endpoint;
-    use crate::validate::FieldError;
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
+    use crate::wire::params::Params;
 
     /// The lead an insert created (or updated, with `update_if_found`).
     #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -140,25 +143,11 @@ mod answer {
         pub lead_id: String,
     }
 
-    /// `POST /leads/insert`.
-    pub struct Insert;
-
-    impl Endpoint for Insert {
-        const PATH: &'static str = "/leads/insert";
-        const IDEMPOTENT: bool = false;
-        type Params = InsertParams;
-        type Output<J> = InsertResult;
-
-        fn validate(params: &InsertParams) -> Vec<FieldError> {
-            crate::validate::validate_insert(params)
-        }
-
-        /// `data.lead_id` (live and documented), else a top-level `lead_id` or `id`.
-        fn decode<J: Json>(payload: Payload<J>, _: &InsertParams) -> Result<InsertResult, String> {
-            payload
-                .id(&["lead_id", "id"])
-                .map(|lead_id| InsertResult { lead_id })
-                .ok_or_else(|| "the answer names no lead_id".to_owned())
-        }
+    /// `data.lead_id` (live and documented), else a top-level `lead_id` or `id`.
+    pub fn decode<J: Json>(payload: Payload<J>, _: &Params) -> Result<InsertResult, String> {
+        payload
+            .id(&["lead_id", "id"])
+            .map(|lead_id| InsertResult { lead_id })
+            .ok_or_else(|| "the answer names no lead_id".to_owned())
     }
 }

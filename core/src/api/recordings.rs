@@ -2,42 +2,45 @@
 
 use alloc::string::String;
 
+use crate::api::declare::params;
+use crate::validate::lead::{Check, DATETIME, OFFSET, RECORDINGS_LIMIT};
 use crate::wire::lenient::IntLike;
-use crate::wire::params::params;
 
 params! {
     /// Which lead's recordings to fetch, and which page of them.
     pub struct RecordingsParams {
-        required {
+        path: "/leads/get-recordings",
+        idempotent: true,
+        answer: Recordings,
+        fields {
             /// ID of the lead. Required.
-            lead_id,
-        }
-        optional {
+            lead_id: String = required(LeadId, Check::LeadId),
             /// Only recordings starting at or after this time: `YYYY-MM-DD HH:MM:SS`.
-            start_time: String,
+            start_time: String = optional(DATETIME),
             /// Only recordings up to this time: `YYYY-MM-DD HH:MM:SS`.
-            end_time: String,
+            end_time: String = optional(DATETIME),
             /// Pagination offset: an integer ≥ 0 (default 0). Otherwise the service answers 7231.
-            offset: IntLike,
+            offset: IntLike = optional(OFFSET),
             /// Results per page: an integer from 1 to 100 (default 10).
-            limit: IntLike,
+            limit: IntLike = optional(RECORDINGS_LIMIT),
         }
+        ranges [
+            (start_time, end_time),
+        ]
     }
 }
 
 #[cfg(feature = "client")]
-pub use answer::{Recording, Recordings, RecordingsPage};
+pub use answer::{decode, Recording, RecordingsPage};
 
 #[cfg(feature = "client")]
 mod answer {
     use serde::Serialize;
 
-    use super::RecordingsParams;
-    use crate::api::Endpoint;
-    use crate::validate::FieldError;
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
     use crate::wire::page::{self, Requested};
+    use crate::wire::params::Params;
     use crate::wire::record::record;
 
     record! {
@@ -81,35 +84,22 @@ mod answer {
         pub total: Option<u64>,
     }
 
-    /// `POST /leads/get-recordings`.
-    pub struct Recordings;
-
-    impl Endpoint for Recordings {
-        const PATH: &'static str = "/leads/get-recordings";
-        const IDEMPOTENT: bool = true;
-        type Params = RecordingsParams;
-        type Output<J> = RecordingsPage<J>;
-
-        fn validate(params: &RecordingsParams) -> Vec<FieldError> {
-            crate::validate::validate_recordings(params)
-        }
-
-        fn decode<J: Json>(
-            payload: Payload<J>,
-            params: &RecordingsParams,
-        ) -> Result<RecordingsPage<J>, String> {
-            let requested = Requested {
-                offset: params.offset.as_ref(),
-                limit: params.limit.as_ref(),
-                default_limit: 10,
-            };
-            let page = page::decode::<J, Recording>(payload, requested)?;
-            Ok(RecordingsPage {
-                entries: page.items,
-                offset: page.offset,
-                limit: page.limit,
-                total: page.total,
-            })
-        }
+    /// One page; `offset` and `limit` from the request when the answer leaves them out.
+    pub fn decode<J: Json>(
+        payload: Payload<J>,
+        params: &Params,
+    ) -> Result<RecordingsPage<J>, String> {
+        let requested = Requested {
+            offset: params.count("offset"),
+            limit: params.count("limit"),
+            default_limit: 10,
+        };
+        let page = page::decode::<J, Recording>(payload, requested)?;
+        Ok(RecordingsPage {
+            entries: page.items,
+            offset: page.offset,
+            limit: page.limit,
+            total: page.total,
+        })
     }
 }

@@ -2,15 +2,17 @@
 
 use alloc::string::String;
 
+use crate::api::declare::params;
+use crate::validate::lead::{DATE, DATE_OR_DATETIME, OFFSET, SEARCH_LIMIT};
 use crate::wire::lenient::IntLike;
-use crate::wire::params::params;
 
 params! {
     /// Filters for `searchLeads`. Every filter is optional; the service combines the ones given.
     pub struct SearchParams {
-        required {
-        }
-        optional {
+        path: "/leads/search",
+        idempotent: true,
+        answer: Search,
+        fields {
             /// Filter by lead ID.
             lead_id: String,
             /// Filter by list ID.
@@ -22,9 +24,9 @@ params! {
             /// Filter by lead status code (e.g. `ACTIVE`).
             status: String,
             /// Pagination offset: an integer ≥ 0 (default 0). Otherwise the service answers 7231.
-            offset: IntLike,
+            offset: IntLike = optional(OFFSET),
             /// Results per page: an integer from 1 to 2000 (default 10). Otherwise the service answers 7258.
-            limit: IntLike,
+            limit: IntLike = optional(SEARCH_LIMIT),
             /// Filter by creator.
             created_by: String,
             /// Filter by email.
@@ -58,15 +60,15 @@ params! {
             /// Filter by gender.
             gender: String,
             /// Filter by date of birth: `YYYY-MM-DD`.
-            date_of_birth: String,
+            date_of_birth: String = optional(DATE),
             /// Filter by creation start date: `YYYY-MM-DD`.
-            created_at_start_date: String,
+            created_at_start_date: String = optional(DATE_OR_DATETIME),
             /// Filter by creation end date: `YYYY-MM-DD`.
-            created_at_end_date: String,
+            created_at_end_date: String = optional(DATE_OR_DATETIME),
             /// Filter by modification start date: `YYYY-MM-DD`. Results then come in ascending update order.
-            updated_at_start_date: String,
+            updated_at_start_date: String = optional(DATE_OR_DATETIME),
             /// Filter by modification end date: `YYYY-MM-DD`.
-            updated_at_end_date: String,
+            updated_at_end_date: String = optional(DATE_OR_DATETIME),
             /// Filter by company name.
             std_company_name: String,
             /// Filter by consumer number.
@@ -74,38 +76,44 @@ params! {
             /// Filter by account number.
             std_account_number: String,
             /// Filter by change start date: `YYYY-MM-DD`.
-            changed_at_start_date: String,
+            changed_at_start_date: String = optional(DATE_OR_DATETIME),
             /// Filter by change end date: `YYYY-MM-DD`.
-            changed_at_end_date: String,
+            changed_at_end_date: String = optional(DATE_OR_DATETIME),
             /// Filter by deletion start date: `YYYY-MM-DD`.
-            deleted_at_start: String,
+            deleted_at_start: String = optional(DATE_OR_DATETIME),
             /// Filter by deletion end date: `YYYY-MM-DD`.
-            deleted_at_end: String,
+            deleted_at_end: String = optional(DATE_OR_DATETIME),
             /// Filter by archive start date: `YYYY-MM-DD`.
-            archived_at_start: String,
+            archived_at_start: String = optional(DATE_OR_DATETIME),
             /// Filter by archive end date: `YYYY-MM-DD`.
-            archived_at_end: String,
+            archived_at_end: String = optional(DATE_OR_DATETIME),
             /// Filter by last call start date: `YYYY-MM-DD`.
-            last_call_start_date: String,
+            last_call_start_date: String = optional(DATE_OR_DATETIME),
             /// Filter by last call end date: `YYYY-MM-DD`.
-            last_call_end_date: String,
+            last_call_end_date: String = optional(DATE_OR_DATETIME),
         }
+        ranges [
+            (created_at_start_date, created_at_end_date),
+            (updated_at_start_date, updated_at_end_date),
+            (changed_at_start_date, changed_at_end_date),
+            (deleted_at_start, deleted_at_end),
+            (archived_at_start, archived_at_end),
+            (last_call_start_date, last_call_end_date),
+        ]
     }
 }
 
 #[cfg(feature = "client")]
-pub use answer::{Lead, Search, SearchPage};
+pub use answer::{decode, Lead, SearchPage};
 
 #[cfg(feature = "client")]
 mod answer {
     use serde::Serialize;
 
-    use super::SearchParams;
-    use crate::api::Endpoint;
-    use crate::validate::FieldError;
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
     use crate::wire::page::{self, Requested};
+    use crate::wire::params::Params;
     use crate::wire::record::record;
 
     record! {
@@ -186,35 +194,19 @@ mod answer {
         pub total: Option<u64>,
     }
 
-    /// `POST /leads/search`.
-    pub struct Search;
-
-    impl Endpoint for Search {
-        const PATH: &'static str = "/leads/search";
-        const IDEMPOTENT: bool = true;
-        type Params = SearchParams;
-        type Output<J> = SearchPage<J>;
-
-        fn validate(params: &SearchParams) -> Vec<FieldError> {
-            crate::validate::validate_search(params)
-        }
-
-        fn decode<J: Json>(
-            payload: Payload<J>,
-            params: &SearchParams,
-        ) -> Result<SearchPage<J>, String> {
-            let requested = Requested {
-                offset: params.offset.as_ref(),
-                limit: params.limit.as_ref(),
-                default_limit: 10,
-            };
-            let page = page::decode::<J, Lead>(payload, requested)?;
-            Ok(SearchPage {
-                results: page.items,
-                offset: page.offset,
-                limit: page.limit,
-                total: page.total,
-            })
-        }
+    /// One page; `offset` and `limit` from the request when the answer leaves them out.
+    pub fn decode<J: Json>(payload: Payload<J>, params: &Params) -> Result<SearchPage<J>, String> {
+        let requested = Requested {
+            offset: params.count("offset"),
+            limit: params.count("limit"),
+            default_limit: 10,
+        };
+        let page = page::decode::<J, Lead>(payload, requested)?;
+        Ok(SearchPage {
+            results: page.items,
+            offset: page.offset,
+            limit: page.limit,
+            total: page.total,
+        })
     }
 }

@@ -137,3 +137,8 @@ fn int_text(n: i64, buffer: &mut [u8; INT_TEXT]) -> &str {
     // SAFETY: the loops above write only ASCII digits and `-` (see `Phone::slice`).
     unsafe { core::str::from_utf8_unchecked(digits) }
 }
+
+/// Decimal digits of `n` as a `String`, without `core::fmt`.
+pub fn int_string(n: i64) -> String {
+    String::from(int_text(n, &mut [0; INT_TEXT]))
+}

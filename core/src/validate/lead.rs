@@ -12,12 +12,11 @@ use alloc::vec::Vec;
 use super::codes::*;
 use super::dates::{self, reversed, Form};
 use super::email::problems as email_problems;
-use super::fields::{given_text, AsValue, Fields, Value, INT_TEXT};
+use super::fields::{given_text, Fields, Value, INT_TEXT};
 use super::numbers::{check_int, digits, is_decimal, IntError};
 use super::phone::{parse_phone_code, validate_phone, PhoneOptions};
 use super::places::{is_postal_code, is_state, Country};
 use super::{FieldError, Invalid};
-use crate::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
 
 /// What a field must be. Two bytes: checks with parameters name them (see [`Whole`] and
 /// [`Choice`]), so that the rule tables hold no pointers.
@@ -213,6 +212,13 @@ impl Request {
 #[derive(Clone, Debug)]
 pub struct Names(&'static [u8]);
 
+impl Names {
+    /// The names in `list`, each followed by a space.
+    pub fn new(list: &'static str) -> Names {
+        Names(list.as_bytes())
+    }
+}
+
 impl Iterator for Names {
     type Item = &'static str;
 
@@ -236,159 +242,19 @@ pub struct LeadOptions {
     pub required: Vec<String>,
 }
 
-const fn optional(check: Check) -> Rule {
-    Rule {
-        check,
-        need: Need::Optional,
-    }
-}
-
-const fn required(need: Need, check: Check) -> Rule {
-    Rule { check, need }
-}
-
-const DATE: Check = Check::Date(Form::Date);
-const DATETIME: Check = Check::Date(Form::DateTime);
-const DATE_OR_DATETIME: Check = Check::Date(Form::Either);
-const CHECK_DUP: Check = Check::Int(Whole::CheckDup);
-const HOPPER_PRIORITY: Check = Check::Int(Whole::HopperPriority);
-const HOPPER_EXPIRES_IN: Check = Check::Int(Whole::HopperExpiresIn);
-const OFFSET: Check = Check::Int(Whole::Offset);
-const SEARCH_LIMIT: Check = Check::Int(Whole::SearchLimit);
-const RECORDINGS_LIMIT: Check = Check::Int(Whole::RecordingsLimit);
-const ID: Check = Check::Int(Whole::Id);
-const CARRIER_TYPES: Check = Check::Words(Choice::CarrierTypes);
-const ORDER: Check = Check::Words(Choice::Order);
-
-/// Declares each endpoint's rules once: the table, and how its params type yields the fields
-/// the table names (so a misspelt field name does not compile).
-macro_rules! requests {
-    ($(
-        $(#[$meta:meta])*
-        $name:ident for $params:ty {
-            $($field:ident: $rule:expr,)*
-        }
-        ranges [$(($start:ident, $end:ident)),* $(,)?]
-    )*) => {$(
-        $(#[$meta])*
-        pub static $name: Request = Request {
-            names: concat!($(stringify!($field), " "),*),
-            rules: &[$($rule),*],
-            ranges: concat!($(stringify!($start), " ", stringify!($end), " "),*),
-        };
-
-        impl Fields for $params {
-            fn value(&self, name: &str) -> Value<'_> {
-                match name {
-                    $(stringify!($field) => self.$field.as_value(),)*
-                    _ => Value::Absent,
-                }
-            }
-        }
-    )*};
-}
-
-requests! {
-    /// `POST /leads/insert`.
-    INSERT for InsertParams {
-        list_id: required(Need::ListAndPhone, Check::Any),
-        phone_number: required(Need::ListAndPhone, Check::Phone),
-        phone_code: optional(Check::PhoneCode),
-        alt_phone_1: optional(Check::Phone),
-        alt_phone_2: optional(Check::Phone),
-        email: optional(Check::Emails),
-        date_of_birth: optional(DATE),
-        start_date: optional(DATE),
-        country: optional(Check::Country),
-        state: optional(Check::State),
-        postal_code: optional(Check::PostalCode),
-        check_dup: optional(CHECK_DUP),
-        hopper_priority: optional(HOPPER_PRIORITY),
-        hopper_expires_in: optional(HOPPER_EXPIRES_IN),
-        reject_by_carrier_type: optional(CARRIER_TYPES),
-        monthly_revenue: optional(Check::Decimal),
-        annual_revenue: optional(Check::Decimal),
-        search_campaign_id: optional(ID),
-        search_list_id: optional(ID),
-        update_order_by_last_called_time: optional(ORDER),
-        lead_id: optional(ID),
-    }
-    ranges []
-
-    /// `POST /leads/update`.
-    UPDATE for UpdateParams {
-        lead_id: required(Need::LeadId, Check::LeadId),
-        phone_number: optional(Check::Phone),
-        phone_code: optional(Check::PhoneCode),
-        alt_phone_1: optional(Check::Phone),
-        alt_phone_2: optional(Check::Phone),
-        email: optional(Check::Emails),
-        start_date: optional(DATE),
-        country: optional(Check::Country),
-        state: optional(Check::State),
-        postal_code: optional(Check::PostalCode),
-        monthly_revenue: optional(Check::Decimal),
-        annual_revenue: optional(Check::Decimal),
-    }
-    ranges []
-
-    /// `POST /leads/search`.
-    SEARCH for SearchParams {
-        offset: optional(OFFSET),
-        limit: optional(SEARCH_LIMIT),
-        date_of_birth: optional(DATE),
-        created_at_start_date: optional(DATE_OR_DATETIME),
-        created_at_end_date: optional(DATE_OR_DATETIME),
-        updated_at_start_date: optional(DATE_OR_DATETIME),
-        updated_at_end_date: optional(DATE_OR_DATETIME),
-        changed_at_start_date: optional(DATE_OR_DATETIME),
-        changed_at_end_date: optional(DATE_OR_DATETIME),
-        deleted_at_start: optional(DATE_OR_DATETIME),
-        deleted_at_end: optional(DATE_OR_DATETIME),
-        archived_at_start: optional(DATE_OR_DATETIME),
-        archived_at_end: optional(DATE_OR_DATETIME),
-        last_call_start_date: optional(DATE_OR_DATETIME),
-        last_call_end_date: optional(DATE_OR_DATETIME),
-    }
-    ranges [
-        (created_at_start_date, created_at_end_date),
-        (updated_at_start_date, updated_at_end_date),
-        (changed_at_start_date, changed_at_end_date),
-        (deleted_at_start, deleted_at_end),
-        (archived_at_start, archived_at_end),
-        (last_call_start_date, last_call_end_date),
-    ]
-
-    /// `POST /leads/get-recordings`.
-    RECORDINGS for RecordingsParams {
-        lead_id: required(Need::LeadId, Check::LeadId),
-        start_time: optional(DATETIME),
-        end_time: optional(DATETIME),
-        offset: optional(OFFSET),
-        limit: optional(RECORDINGS_LIMIT),
-    }
-    ranges [(start_time, end_time)]
-}
-
-/// Validates an insert request with the default options.
-pub fn validate_insert(params: &InsertParams) -> Vec<FieldError> {
-    validate_request(&INSERT, params, &LeadOptions::default())
-}
-
-/// Validates an update request with the default options.
-pub fn validate_update(params: &UpdateParams) -> Vec<FieldError> {
-    validate_request(&UPDATE, params, &LeadOptions::default())
-}
-
-/// Validates a search request.
-pub fn validate_search(params: &SearchParams) -> Vec<FieldError> {
-    validate_request(&SEARCH, params, &LeadOptions::default())
-}
-
-/// Validates a get-recordings request.
-pub fn validate_recordings(params: &RecordingsParams) -> Vec<FieldError> {
-    validate_request(&RECORDINGS, params, &LeadOptions::default())
-}
+// The checks with parameters, as the endpoint declarations (`api/`) name them.
+pub const DATE: Check = Check::Date(Form::Date);
+pub const DATETIME: Check = Check::Date(Form::DateTime);
+pub const DATE_OR_DATETIME: Check = Check::Date(Form::Either);
+pub const CHECK_DUP: Check = Check::Int(Whole::CheckDup);
+pub const HOPPER_PRIORITY: Check = Check::Int(Whole::HopperPriority);
+pub const HOPPER_EXPIRES_IN: Check = Check::Int(Whole::HopperExpiresIn);
+pub const OFFSET: Check = Check::Int(Whole::Offset);
+pub const SEARCH_LIMIT: Check = Check::Int(Whole::SearchLimit);
+pub const RECORDINGS_LIMIT: Check = Check::Int(Whole::RecordingsLimit);
+pub const ID: Check = Check::Int(Whole::Id);
+pub const CARRIER_TYPES: Check = Check::Words(Choice::CarrierTypes);
+pub const ORDER: Check = Check::Words(Choice::Order);
 
 const REQUIRED_MESSAGE: &str = "Required";
 const LIST_AND_PHONE_MESSAGE: &str = "A lead needs list_id and phone_number";

@@ -28,10 +28,7 @@ pub mod places;
 mod problems;
 
 pub use email::{check_emails, validate_email};
-pub use lead::{
-    validate_insert, validate_recordings, validate_request, validate_search, validate_update,
-    LeadOptions,
-};
+pub use lead::{validate_request, LeadOptions};
 pub use phone::{validate_phone, Phone, PhoneOptions};
 
 /// Why one value is invalid: a code from [`codes`] and a message for a person.

@@ -6,28 +6,9 @@
 //! That keeps decode close to the cost of `JSON.parse` itself and keeps a JSON parser and
 //! object builder out of the wasm binary.
 
-use super::lenient::{float_as_int, FromScalar, Scalar as Borrowed};
+use super::lenient::float_as_int;
 use super::normalise::{FieldSpec, Spot};
-use super::params::{BadField, FieldSource};
-
-/// A scalar read out of a value (strings are copied out of JS).
-enum Scalar {
-    Owned(String),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-}
-
-impl Scalar {
-    fn borrowed(&self) -> Borrowed<'_> {
-        match self {
-            Scalar::Owned(s) => Borrowed::Str(s),
-            Scalar::Int(i) => Borrowed::Int(*i),
-            Scalar::Float(f) => Borrowed::Float(*f),
-            Scalar::Bool(b) => Borrowed::Bool(*b),
-        }
-    }
-}
+use super::params::{FieldSource, NotScalar, Scalar};
 
 /// The JSON type of a value (JS `undefined` never reaches here: lookups report it as absent).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,17 +59,23 @@ pub trait Json: Sized {
     fn string(s: &str) -> Self;
     fn number(n: f64) -> Self;
     fn null() -> Self;
+
+    /// `f` as text, the shortest that reads back as `f` (the JS engine's `String(f)` in wasm,
+    /// so that Rust's float formatting stays out of the module).
+    fn float_text(f: f64) -> String;
+    /// A plain decimal's value, `None` unless finite (the JS engine's `parseFloat` in wasm).
+    fn parse_float(text: &str) -> Option<f64>;
 }
 
 /// Any parsed JSON (or JS) object is a source of params.
 impl<J: Json> FieldSource for J {
-    fn read<T: FromScalar>(&self, name: &'static str) -> Result<Option<T>, BadField> {
+    fn scalar(&self, name: &str) -> Result<Option<Scalar>, NotScalar> {
         let Some(value) = self.get(&J::key(name)) else {
             return Ok(None);
         };
         let scalar = match value.kind() {
             Kind::Null => return Ok(None),
-            Kind::String => value.as_string().map(Scalar::Owned),
+            Kind::String => value.as_string().map(Scalar::Str),
             Kind::Number => value.as_f64().map(|n| match float_as_int(n) {
                 Some(i) => Scalar::Int(i),
                 None => Scalar::Float(n),
@@ -96,13 +83,15 @@ impl<J: Json> FieldSource for J {
             Kind::Bool => value.as_bool().map(Scalar::Bool),
             Kind::Array | Kind::Object => None,
         };
-        scalar
-            .and_then(|s| T::from_scalar(s.borrowed()))
-            .map(Some)
-            .ok_or(BadField {
-                field: name,
-                expected: T::EXPECTING,
-            })
+        scalar.map(Some).ok_or(NotScalar)
+    }
+
+    fn float_text(f: f64) -> String {
+        J::float_text(f)
+    }
+
+    fn parse_float(text: &str) -> Option<f64> {
+        J::parse_float(text)
     }
 }
 
@@ -190,6 +179,14 @@ mod native {
 
         fn null() -> Value {
             Value::Null
+        }
+
+        fn float_text(f: f64) -> String {
+            crate::wire::lenient::float_text(f)
+        }
+
+        fn parse_float(text: &str) -> Option<f64> {
+            text.parse().ok().filter(|f: &f64| f.is_finite())
         }
     }
 }

@@ -145,6 +145,11 @@ pub fn parse_int(s: &str) -> Option<i64> {
 /// A plain decimal (`"12"`, `"-0.5"`, `"1200.50"`): no exponents, `inf` or `NaN`, which
 /// `f64::from_str` would otherwise accept.
 pub fn parse_decimal(s: &str) -> Option<f64> {
+    plain_decimal(s).and_then(decimal_value)
+}
+
+/// `s` without its surrounding whitespace, if it is a plain decimal (see [`parse_decimal`]).
+pub fn plain_decimal(s: &str) -> Option<&str> {
     let t = s.trim();
     let unsigned = t.strip_prefix(['-', '+']).unwrap_or(t);
     let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
@@ -152,7 +157,7 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     if whole.is_empty() || !plain(whole) || !plain(frac) || unsigned.ends_with('.') {
         return None;
     }
-    decimal_value(t)
+    Some(t)
 }
 
 /// `true`/`false` (any case) and `1`/`0`, as forms and query strings spell booleans.
@@ -185,43 +190,14 @@ pub fn float_text(f: f64) -> String {
     }
 }
 
-// In the wasm client the JS engine formats and parses floats: Rust's own float formatting and
-// parsing would add ~20 KB to the binary for values that come from (and go back to) JS anyway.
-// The core has no JavaScript in it, so it declares the two functions and the bindings crate
-// defines them (`src/wasm/numbers.rs`, with `Number.prototype.toString` and `parseFloat`): the
-// link-time hook that getrandom's custom backends and `critical-section` use. The
-// validation-only wasm never reads params through these, so it keeps the Rust versions, which
-// its linker drops.
-
-#[cfg(not(all(target_arch = "wasm32", feature = "client")))]
+// The typed API's readers (native). The wasm client formats and parses floats with the JS
+// engine instead (`FieldSource` and `Json` name how), so these never reach a module.
 fn shortest_text(f: f64) -> String {
     f.to_string()
 }
 
-#[cfg(not(all(target_arch = "wasm32", feature = "client")))]
 fn decimal_value(text: &str) -> Option<f64> {
     text.parse().ok()
-}
-
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
-extern "Rust" {
-    /// `f` as JavaScript's `String(f)` writes it.
-    fn convoso_leads_float_text(f: f64) -> String;
-    /// JavaScript's `parseFloat(text)`, `None` unless finite.
-    fn convoso_leads_parse_float(text: &str) -> Option<f64>;
-}
-
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
-fn shortest_text(f: f64) -> String {
-    // SAFETY: defined by the bindings crate with exactly this signature (src/wasm/numbers.rs).
-    unsafe { convoso_leads_float_text(f) }
-}
-
-/// The value of text already checked to be a plain decimal.
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
-fn decimal_value(text: &str) -> Option<f64> {
-    // SAFETY: as for `shortest_text`.
-    unsafe { convoso_leads_parse_float(text) }
 }
 
 /// Reads an optional parameter of any [`FromScalar`] type; `null` and `undefined` are absent.

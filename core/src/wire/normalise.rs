@@ -3,7 +3,7 @@
 
 use super::json::{Json, Kind};
 
-use super::lenient::{float_as_int, float_text, parse_decimal, parse_int};
+use super::lenient::{float_as_int, parse_int, plain_decimal};
 
 /// What a record field holds once normalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub type Extra = alloc::collections::BTreeMap<String, ()>;
 pub fn id_text<J: Json>(value: &J) -> Option<String> {
     match value.kind() {
         Kind::String => value.as_string(),
-        Kind::Number => value.as_f64().map(float_text),
+        Kind::Number => value.as_f64().map(J::float_text),
         _ => None,
     }
 }
@@ -176,7 +176,7 @@ fn rewrite<J: Json>(want: ValueKind, kind: Kind, value: &J) -> Option<Option<J>>
             if s.trim().is_empty() {
                 Some(J::null())
             } else {
-                parse_decimal(&s).map(J::number)
+                plain_decimal(&s).and_then(J::parse_float).map(J::number)
             }
         })),
         _ => Some(None),

@@ -4,7 +4,6 @@
 
 use super::envelope::Payload;
 use super::json::{Json, Kind};
-use super::lenient::IntLike;
 use super::normalise::{count, Normaliser, Record};
 
 /// One page, normalised: every item rewritten in place, counts as numbers.
@@ -17,15 +16,16 @@ pub struct Page<J> {
 
 /// What the request asked for, used when the answer leaves `offset`/`limit` out (the
 /// documented "not found" answer is just `{"success": true, "results": []}`).
-pub struct Requested<'a> {
-    pub offset: Option<&'a IntLike>,
-    pub limit: Option<&'a IntLike>,
+pub struct Requested {
+    /// Whole numbers ≥ 0 the caller gave.
+    pub offset: Option<u64>,
+    pub limit: Option<u64>,
     pub default_limit: u64,
 }
 
 pub fn decode<J: Json, R: Record>(
     mut payload: Payload<J>,
-    requested: Requested<'_>,
+    requested: Requested,
 ) -> Result<Page<J>, String> {
     let list = payload
         .take(&J::key("entries"))
@@ -35,18 +35,11 @@ pub fn decode<J: Json, R: Record>(
     let items = Normaliser::<J>::new::<R>().apply_list(list, &format!("{}s", R::NAME))?;
 
     let field = |name: &str| payload.get(&J::key(name)).map_or(Ok(None), |v| count(&v));
-    let asked = |value: Option<&IntLike>| {
-        value
-            .and_then(|v| v.valid())
-            .and_then(|n| u64::try_from(*n).ok())
-    };
     Ok(Page {
         items,
-        offset: field("offset")?
-            .or_else(|| asked(requested.offset))
-            .unwrap_or(0),
+        offset: field("offset")?.or(requested.offset).unwrap_or(0),
         limit: field("limit")?
-            .or_else(|| asked(requested.limit))
+            .or(requested.limit)
             .unwrap_or(requested.default_limit),
         total: field("total")?,
     })

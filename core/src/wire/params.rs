@@ -1,124 +1,328 @@
-//! `params!`: declares an endpoint's request parameters once.
-//!
-//! Each endpoint file lists its parameters (API name, type, documented constraint as a doc
-//! comment); the macro adds what every params type shares: every field optional and read
-//! leniently from JS values, unknown names rejected (a typo must not be dropped silently),
-//! TypeScript generation on wasm, and form encoding in declaration order.
+//! The params of a call, read by one reader for every endpoint: it walks the endpoint's
+//! declared parameter list (`api/<endpoint>.rs`) over an untyped object (a JS object in wasm,
+//! a JSON value natively) and keeps each value as the caller gave it.
 
+use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::lenient::FromScalar;
+use super::lenient::NumberLike;
+use super::lenient::{float_as_int, parse_flag, parse_int, plain_decimal, FlagLike, IntLike};
+use crate::validate::fields::{int_string, Fields, Value};
+use crate::validate::lead::Names;
 
-/// Params types name their parameters, so callers can reject names an endpoint does not take.
-pub trait ParamNames {
-    /// The API names of every parameter, in declaration order.
-    const FIELDS: &'static [&'static str];
+/// What a parameter takes. JS callers pass numbers as `5` or `"5"` and flags as `true`, `1` or
+/// `"true"`: each kind reads all of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Text; whole numbers are taken as their digits (`list_id: 333`).
+    Text,
+    /// An integer (`5`, `"5"`).
+    Int,
+    /// A decimal (`1200.5`, `"1200.50"`).
+    Number,
+    /// A boolean (`true`, `1`, `"1"`, `"true"`), sent as `1`/`0`.
+    Flag,
+}
+
+impl Kind {
+    /// What the kind takes, for the message when the input is not a scalar at all.
+    pub fn expecting(self) -> &'static str {
+        match self {
+            Kind::Text => "a string",
+            Kind::Int => "an integer or a numeric string",
+            Kind::Number => "a number or a numeric string",
+            Kind::Flag => "a boolean, 0/1 or \"true\"/\"false\"",
+        }
+    }
+
+    /// `must be <what the kind takes>`, for an option of this kind.
+    pub fn expecting_message(self) -> &'static str {
+        match self {
+            Kind::Text => "must be a string",
+            Kind::Int => "must be an integer or a numeric string",
+            Kind::Number => "must be a number or a numeric string",
+            Kind::Flag => "must be a boolean, 0/1 or \"true\"/\"false\"",
+        }
+    }
+
+    /// `scalar` read as this kind; `None` when it can never be one (`true` for text).
+    /// `Given::Raw` keeps input that does not read as the kind, for validation to report.
+    pub fn read<S: FieldSource + ?Sized>(self, scalar: Scalar) -> Option<Given> {
+        let raw = |scalar: &Scalar| match scalar {
+            Scalar::Str(s) => s.clone(),
+            Scalar::Int(i) => int_string(*i),
+            Scalar::Float(f) => S::float_text(*f),
+            Scalar::Bool(b) => String::from(if *b { "true" } else { "false" }),
+        };
+        let whole = match scalar {
+            Scalar::Int(i) => Some(i),
+            Scalar::Float(f) => float_as_int(f),
+            _ => None,
+        };
+        Some(match (self, &scalar) {
+            (Kind::Text, Scalar::Bool(_)) => return None,
+            (Kind::Text, _) => Given::Text(raw(&scalar)),
+            (Kind::Int, Scalar::Str(s)) => {
+                parse_int(s).map_or(Given::Raw(raw(&scalar)), Given::Int)
+            }
+            (Kind::Int, _) => whole.map_or_else(|| Given::Raw(raw(&scalar)), Given::Int),
+            (Kind::Number, Scalar::Str(s)) => match plain_decimal(s).and_then(S::parse_float) {
+                Some(f) => Given::Number(f, S::float_text(f)),
+                None => Given::Raw(raw(&scalar)),
+            },
+            // i64 → f64 is exact for every integer a JS number can hold.
+            (Kind::Number, Scalar::Int(i)) => Given::Number(*i as f64, raw(&scalar)),
+            (Kind::Number, Scalar::Float(f)) if f.is_finite() => Given::Number(*f, raw(&scalar)),
+            (Kind::Number, _) => Given::Raw(raw(&scalar)),
+            (Kind::Flag, Scalar::Bool(b)) => Given::Flag(*b),
+            (Kind::Flag, Scalar::Str(s)) => {
+                parse_flag(s).map_or(Given::Raw(raw(&scalar)), Given::Flag)
+            }
+            (Kind::Flag, _) => match whole {
+                Some(0) => Given::Flag(false),
+                Some(1) => Given::Flag(true),
+                _ => Given::Raw(raw(&scalar)),
+            },
+        })
+    }
+}
+
+/// The Rust types of the typed params structs, by kind (used by `params!`).
+pub trait Kinded {
+    const KIND: Kind;
+}
+
+impl Kinded for String {
+    const KIND: Kind = Kind::Text;
+}
+
+impl Kinded for IntLike {
+    const KIND: Kind = Kind::Int;
+}
+
+impl Kinded for NumberLike {
+    const KIND: Kind = Kind::Number;
+}
+
+impl Kinded for FlagLike {
+    const KIND: Kind = Kind::Flag;
+}
+
+/// The parameters an endpoint takes. Names are one text, each followed by a space: binary
+/// tables of pointers gzip poorly in the wasm.
+#[derive(Clone, Copy, Debug)]
+pub struct ParamList {
+    pub names: &'static str,
+    /// One per name, in the same order.
+    pub kinds: &'static [Kind],
+}
+
+impl ParamList {
+    /// The API names, in declaration order.
+    pub fn names(&self) -> Names {
+        Names::new(self.names)
+    }
+
+    /// Where `name` is in the list.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.names().position(|n| n == name)
+    }
+
+    /// Every parameter with its kind.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Kind)> {
+        self.names().zip(self.kinds.iter().copied())
+    }
+}
+
+/// One scalar as JS (or JSON) delivers it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scalar {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+/// The value was an object or an array, where a parameter takes a scalar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotScalar;
+
+/// An untyped object that params can be read from, by parameter name (a JS object in wasm).
+pub trait FieldSource {
+    /// The value of `name`: `Ok(None)` when absent, `null` or `undefined`.
+    fn scalar(&self, name: &str) -> Result<Option<Scalar>, NotScalar>;
+    /// `f` as text, as the source's language writes it (the JS engine's `String(f)` in wasm).
+    fn float_text(f: f64) -> String;
+    /// A plain decimal's value (the JS engine's `parseFloat` in wasm); `None` unless finite.
+    fn parse_float(text: &str) -> Option<f64>;
+}
+
+/// One parameter as the caller gave it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Given {
+    /// Not given (`null`/`undefined` from JS).
+    #[default]
+    Absent,
+    Text(String),
+    Int(i64),
+    /// A decimal, and the text it is sent as.
+    Number(f64, String),
+    Flag(bool),
+    /// Input that does not read as the parameter's kind, kept verbatim for validation to
+    /// report (and sent unchanged when the caller turned validation off).
+    Raw(String),
+}
+
+impl Given {
+    /// How the value is spelled in a form body; `None` when absent.
+    pub fn form_text(&self) -> Option<Cow<'_, str>> {
+        Some(match self {
+            Given::Absent => return None,
+            Given::Text(text) | Given::Number(_, text) | Given::Raw(text) => Cow::Borrowed(text),
+            Given::Int(i) => Cow::Owned(int_string(*i)),
+            // `1`/`0`: the service is PHP, where the string `"false"` is truthy.
+            Given::Flag(b) => Cow::Borrowed(if *b { "1" } else { "0" }),
+        })
+    }
+
+    /// The value as validation sees it.
+    pub fn as_value(&self) -> Value<'_> {
+        match self {
+            Given::Absent => Value::Absent,
+            Given::Text(text) | Given::Raw(text) => Value::Text(text),
+            Given::Int(i) => Value::Int(*i),
+            Given::Number(f, _) => Value::Float(*f),
+            Given::Flag(b) => Value::Bool(*b),
+        }
+    }
+
+    /// A value the typed API holds, as the reader would have given it.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn from_value(kind: Kind, value: Value<'_>, float_text: fn(f64) -> String) -> Given {
+        match (kind, value) {
+            (_, Value::Absent | Value::Other) => Given::Absent,
+            (Kind::Text, Value::Text(text)) => Given::Text(text.into()),
+            (_, Value::Text(text)) => Given::Raw(text.into()),
+            (_, Value::Int(i)) => Given::Int(i),
+            (_, Value::Float(f)) => Given::Number(f, float_text(f)),
+            (_, Value::Bool(b)) => Given::Flag(b),
+        }
+    }
+}
+
+/// The params of one call: a value per declared parameter of its endpoint.
+#[derive(Clone, Debug)]
+pub struct Params {
+    pub endpoint: &'static crate::api::Endpoint,
+    values: Vec<Given>,
 }
 
 /// A property that does not hold a value its parameter can take (an object for a text field).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BadField {
     pub field: &'static str,
     /// What the parameter takes, e.g. "a string".
     pub expected: &'static str,
 }
 
-/// An untyped object that params can be read from, by parameter name (a JS object in wasm).
-/// Reading a params type this way costs a few bytes of wasm per field, where a generic
-/// deserializer costs kilobytes per type.
-pub trait FieldSource {
-    /// The value of `name`: `Ok(None)` when absent, `null` or `undefined`.
-    fn read<T: FromScalar>(&self, name: &'static str) -> Result<Option<T>, BadField>;
-}
+impl Params {
+    /// No parameter given.
+    pub fn empty(endpoint: &'static crate::api::Endpoint) -> Params {
+        let mut values = Vec::new();
+        values.resize(endpoint.params.kinds.len(), Given::Absent);
+        Params { endpoint, values }
+    }
 
-/// Params types read from a [`FieldSource`] (generated by `params!`).
-pub trait FromFields: Sized {
-    /// The params, or every property that could not be read.
-    fn from_fields<S: FieldSource>(source: &S) -> Result<Self, Vec<BadField>>;
-}
-
-/// Reads one parameter for [`FromFields`], noting a bad value instead of stopping, so one
-/// error lists every bad property.
-pub fn read_noting<S: FieldSource, T: FromScalar>(
-    source: &S,
-    name: &'static str,
-    bad: &mut Vec<BadField>,
-) -> Option<T> {
-    source.read(name).unwrap_or_else(|e| {
-        bad.push(e);
-        None
-    })
-}
-
-/// Declares a params struct. Every field becomes `pub name: Option<Type>` (validation reports
-/// missing required ones), where `Type` is `String` or one of the [`crate::wire::lenient`]
-/// types; `required` fields are text, and required in the TypeScript type.
-macro_rules! params {
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            required {
-                $( $(#[$req_meta:meta])* $req:ident, )*
-            }
-            optional {
-                $( $(#[$opt_meta:meta])* $opt:ident : $ty:ty, )*
+    /// Reads every declared parameter from `source`, or reports every property that holds
+    /// no value its parameter can take (so one error lists them all). Names the endpoint
+    /// does not take are the caller's to check: only the caller can list a source's keys.
+    pub fn read<S: FieldSource + ?Sized>(
+        endpoint: &'static crate::api::Endpoint,
+        source: &S,
+    ) -> Result<Params, Vec<BadField>> {
+        let mut params = Params::empty(endpoint);
+        let mut bad = Vec::new();
+        for ((name, kind), slot) in endpoint.params.iter().zip(params.values.iter_mut()) {
+            let read = source
+                .scalar(name)
+                .ok()
+                .map(|scalar| scalar.map_or(Some(Given::Absent), |s| kind.read::<S>(s)));
+            match read.flatten() {
+                Some(given) => *slot = given,
+                None => bad.push(BadField {
+                    field: name,
+                    expected: kind.expecting(),
+                }),
             }
         }
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
-        #[cfg_attr(all(target_arch = "wasm32", feature = "typescript"), derive(tsify::Tsify))]
-        // Natively every field may be missing (validation reports the required ones); the wasm
-        // build reads params without serde, so there the attributes only shape the TypeScript.
-        #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            $(
-                $(#[$req_meta])*
-                #[serde(deserialize_with = "crate::wire::lenient::optional")]
-                #[cfg_attr(all(target_arch = "wasm32", feature = "typescript"), tsify(type = "string"))]
-                pub $req: Option<String>,
-            )*
-            $(
-                $(#[$opt_meta])*
-                #[serde(default, deserialize_with = "crate::wire::lenient::optional")]
-                #[cfg_attr(all(target_arch = "wasm32", feature = "typescript"), tsify(optional))]
-                pub $opt: Option<$ty>,
-            )*
+        if bad.is_empty() {
+            Ok(params)
+        } else {
+            Err(bad)
         }
+    }
 
-        impl $name {
-            /// The API names of every parameter this endpoint takes, required ones first.
-            pub const FIELDS: &'static [&'static str] = &[$(stringify!($req),)* $(stringify!($opt)),*];
+    /// The params a typed struct holds (natively: the typed API goes through the same
+    /// encoder and rules as a JS object).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn of<T: crate::api::Typed>(typed: &T) -> Params {
+        let float_text = super::lenient::float_text;
+        let endpoint = T::ENDPOINT;
+        let mut params = Params::empty(endpoint);
+        for ((name, kind), slot) in endpoint.params.iter().zip(params.values.iter_mut()) {
+            *slot = Given::from_value(kind, typed.value(name), float_text);
         }
+        params
+    }
 
-        impl $crate::wire::params::ParamNames for $name {
-            const FIELDS: &'static [&'static str] = Self::FIELDS;
-        }
+    /// The value of `name` (absent for names the endpoint does not take).
+    pub fn get(&self, name: &str) -> &Given {
+        const ABSENT: &Given = &Given::Absent;
+        self.endpoint
+            .params
+            .index(name)
+            .and_then(|i| self.values.get(i))
+            .unwrap_or(ABSENT)
+    }
 
-        #[cfg(feature = "client")]
-        impl $crate::wire::params::FromFields for $name {
-            fn from_fields<S: $crate::wire::params::FieldSource>(
-                source: &S,
-            ) -> Result<Self, Vec<$crate::wire::params::BadField>> {
-                use $crate::wire::params::read_noting as read;
-                let mut bad = Vec::new();
-                let params = $name {
-                    $($req: read(source, stringify!($req), &mut bad),)*
-                    $($opt: read(source, stringify!($opt), &mut bad),)*
-                };
-                if bad.is_empty() { Ok(params) } else { Err(bad) }
-            }
+    /// Sets `name`, when the endpoint takes it.
+    pub fn set(&mut self, name: &str, value: Given) {
+        if let Some(slot) = self
+            .endpoint
+            .params
+            .index(name)
+            .and_then(|i| self.values.get_mut(i))
+        {
+            *slot = value;
         }
+    }
 
-        #[cfg(feature = "client")]
-        impl $crate::wire::form::Encode for $name {
-            fn encode(&self, form: &mut $crate::wire::form::Form) {
-                $( form.field(stringify!($req), self.$req.as_ref()); )*
-                $( form.field(stringify!($opt), self.$opt.as_ref()); )*
-            }
+    /// Every parameter with its value, in declaration order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Given)> {
+        self.endpoint.params.names().zip(self.values.iter())
+    }
+
+    /// The text of a parameter given as text (or digits), e.g. an id.
+    pub fn text(&self, name: &str) -> Option<String> {
+        match self.get(name) {
+            Given::Text(text) | Given::Raw(text) => Some(text.clone()),
+            Given::Int(i) => Some(int_string(*i)),
+            _ => None,
         }
-    };
+    }
+
+    /// A whole number ≥ 0 the caller gave (pagination).
+    pub fn count(&self, name: &str) -> Option<u64> {
+        match self.get(name) {
+            Given::Int(i) => u64::try_from(*i).ok(),
+            _ => None,
+        }
+    }
 }
 
-pub(crate) use params;
+impl Fields for Params {
+    fn value(&self, name: &str) -> Value<'_> {
+        self.get(name).as_value()
+    }
+}
