@@ -6,12 +6,13 @@ use core::fmt;
 
 use std::borrow::Cow;
 
+use crate::api::Params;
 use crate::api::{self, Endpoint, Output};
 use crate::error::{Error, MALFORMED_PARAMS};
 use crate::validate::{validate_request, FieldError, LeadOptions};
 use crate::wire::form::Form;
 use crate::wire::json::Json;
-use crate::wire::params::{FieldSource, Params};
+use crate::wire::params::FieldSource;
 use crate::wire::response::{self, Received};
 
 /// Where calls go when no `base_url` is given.
@@ -152,7 +153,7 @@ pub fn prepare(config: &Config, call: &CallOptions, params: &Params) -> Result<R
     }
     let mut form = Form::new();
     form.field("auth_token", config.auth_token.as_deref());
-    form.params(params);
+    form.params(params.iter());
     let base = config.base_url.trim_end_matches('/');
     let mut url = String::with_capacity(base.len() + endpoint.path.len());
     url.push_str(base);

@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 
 use convoso_leads_core::api::recordings::Recording;
 use convoso_leads_core::api::search::Lead;
+use convoso_leads_core::api::Params;
 use convoso_leads_core::api::{
     DeleteParams, InsertParams, RecordingsParams, SearchParams, Typed, UpdateParams,
 };
 use convoso_leads_core::client::{finish, Config};
-use convoso_leads_core::wire::params::Params;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 

@@ -3,6 +3,7 @@
 //! name, values are spelled the way the service reads them, and the token travels only in the
 //! body.
 
+use convoso_leads_core::api::Params;
 use convoso_leads_core::api::{
     insert, search, update, DeleteParams, Endpoint, InsertParams, RecordingsParams, SearchParams,
     Typed, UpdateParams,
@@ -10,7 +11,6 @@ use convoso_leads_core::api::{
 use convoso_leads_core::client::{self, CallOptions, Config, Request};
 use convoso_leads_core::error::Error;
 use convoso_leads_core::wire::lenient::Lenient;
-use convoso_leads_core::wire::params::Params;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 

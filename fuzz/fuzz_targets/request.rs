@@ -3,11 +3,16 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use convoso_leads_core::api::{InsertParams, RecordingsParams, SearchParams, UpdateParams};
-use convoso_leads_core::validate::lead::{Request, INSERT, RECORDINGS, SEARCH, UPDATE};
-use convoso_leads_core::validate::{
-    codes, validate_insert, validate_recordings, validate_search, validate_update, FieldError,
+use convoso_leads_core::api::insert::RULES as INSERT;
+use convoso_leads_core::api::recordings::RULES as RECORDINGS;
+use convoso_leads_core::api::search::RULES as SEARCH;
+use convoso_leads_core::api::update::RULES as UPDATE;
+use convoso_leads_core::api::{
+    validate_insert, validate_recordings, validate_search, validate_update, InsertParams,
+    RecordingsParams, SearchParams, UpdateParams,
 };
+use convoso_leads_core::validate::lead::Request;
+use convoso_leads_core::validate::{codes, FieldError};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 
@@ -29,7 +34,10 @@ struct Input {
 fn object(request: &Request, fields: Vec<(u8, Scalar)>) -> Value {
     let mut map = Map::new();
     for (which, scalar) in fields {
-        let Some(field) = request.fields().nth(usize::from(which) % request.rules.len()) else {
+        let Some(field) = request
+            .fields()
+            .nth(usize::from(which) % request.rules.len())
+        else {
             continue;
         };
         let value = match scalar {

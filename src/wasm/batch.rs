@@ -11,9 +11,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use super::client::{read_params, ConvosoClient, OptionsObject, Pending, RequestOptions};
+use super::client::ConvosoClient;
 use super::errors::to_js;
 use super::guard::{self, List};
+use super::options::{read_params, OptionsObject, RequestOptions};
+use super::pending::Pending;
 use super::task;
 use crate::api::insert;
 use crate::batch::{Batch, Progress, RowOutcome, DEFAULT_CONCURRENCY};

@@ -8,14 +8,16 @@ use std::rc::Rc;
 use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::client::{read_params, ConvosoClient, RequestOptions};
+use super::client::ConvosoClient;
 use super::errors::to_js;
+use super::options::{read_params, RequestOptions};
 use super::task;
 use crate::api::search;
+use crate::api::Params;
 use crate::error::Error;
 use crate::paging::{Next, OffsetCapReached, PageRequest, Pager, DEFAULT_PAGE_SIZE};
 use crate::validate::{validate_request, FieldError, LeadOptions};
-use crate::wire::params::{Given, Params};
+use crate::wire::params::Given;
 
 #[wasm_bindgen(module = "/src/wasm/iterate.js")]
 extern "C" {

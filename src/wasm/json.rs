@@ -5,7 +5,7 @@ use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 
 use crate::wire::json::{Json, Kind};
-use crate::wire::normalise::{FieldSpec, Spot, ValueKind};
+use crate::wire::shape::{FieldSpec, Spot, ValueKind};
 
 #[wasm_bindgen]
 extern "C" {

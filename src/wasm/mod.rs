@@ -21,7 +21,11 @@ mod iterate;
 #[cfg(feature = "client")]
 pub mod json;
 #[cfg(feature = "client")]
+mod options;
+#[cfg(feature = "client")]
 pub mod output;
+#[cfg(feature = "client")]
+mod pending;
 #[cfg(feature = "client")]
 mod recheck;
 #[cfg(feature = "client")]

@@ -15,11 +15,10 @@ use std::pin::Pin;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::client::Pending;
 use super::output::ToJs;
 use crate::api::insert::InsertResult;
+use crate::api::Params;
 use crate::error::Error;
-use crate::wire::params::Params;
 
 /// The most matches one search returns: a full page means there may be more.
 const PAGE: u32 = 2000;
@@ -34,9 +33,12 @@ pub enum Checked {
     Unknown,
 }
 
-/// Makes one search for the insert's lead: the client's own search call, so it has the
+/// A call on its way: the result as `searchLeads` gives it.
+pub type Sending = Pin<Box<dyn Future<Output = Result<JsValue, Error>>>>;
+
+/// Starts one search for the insert's lead: the client's own search call, so it has the
 /// insert's signal, time limit and hooks.
-pub type Search = Box<dyn Fn(&JsValue) -> Option<Pending>>;
+pub type Search = Box<dyn Fn(&JsValue) -> Option<Sending>>;
 
 pub struct Recheck {
     search: Search,
@@ -84,10 +86,8 @@ impl Recheck {
     /// The ids of the leads with the phone number in the list; `None` when the search failed
     /// or may not have returned them all.
     async fn ids(&self) -> Option<Vec<String>> {
-        let search = (self.search)(&self.params)?;
         // Boxed: the search is itself a call that an insert's recheck is part of.
-        let sent: Pin<Box<dyn Future<Output = Result<JsValue, Error>>>> = Box::pin(search.send());
-        let page = sent.await.ok()?;
+        let page = (self.search)(&self.params)?.await.ok()?;
         // A page as this package builds it: `results` is an array of leads with string ids.
         let results: Array = Reflect::get(&page, &JsValue::from_str("results"))
             .ok()?

@@ -144,8 +144,8 @@ macro_rules! params {
         }
 
         #[cfg(not(target_arch = "wasm32"))]
-        impl $crate::api::Typed for $name {
-            const ENDPOINT: &'static $crate::api::Endpoint = &ENDPOINT;
+        impl $crate::api::endpoint::Typed for $name {
+            const ENDPOINT: &'static $crate::api::endpoint::Endpoint = &ENDPOINT;
         }
 
         /// The rules of this endpoint's parameters, in declaration order.
@@ -156,10 +156,10 @@ macro_rules! params {
         };
 
         /// This endpoint, as the shared machinery reads it.
-        pub static ENDPOINT: $crate::api::Endpoint = $crate::api::Endpoint {
+        pub static ENDPOINT: $crate::api::endpoint::Endpoint = $crate::api::endpoint::Endpoint {
             path: $path,
             idempotent: $idempotent,
-            answer: $crate::api::Answer::$answer,
+            answer: $crate::api::endpoint::Answer::$answer,
             params: $crate::wire::params::ParamList {
                 names: concat!($(stringify!($all), " "),*),
                 kinds: &[$($kind),*],

@@ -26,9 +26,9 @@ pub use answer::{decode, DeleteResult};
 mod answer {
     use serde::Serialize;
 
+    use crate::api::params::Params;
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
-    use crate::wire::params::Params;
 
     /// Confirmation that the lead is gone.
     #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -128,9 +128,9 @@ pub use answer::{decode, InsertResult};
 mod answer {
     use serde::Serialize;
 
+    use crate::api::params::Params;
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
-    use crate::wire::params::Params;
 
     /// The lead an insert created (or updated, with `update_if_found`).
     #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -10,51 +10,23 @@
 
 pub(crate) mod declare;
 pub mod delete;
+mod endpoint;
 pub mod insert;
+pub mod params;
 pub mod recordings;
 pub mod search;
 pub mod update;
 
 pub use delete::DeleteParams;
 pub use insert::InsertParams;
+pub use params::Params;
 pub use recordings::RecordingsParams;
 pub use search::SearchParams;
 pub use update::UpdateParams;
 
-use crate::validate::lead::Request;
-use crate::wire::params::ParamList;
-
-/// What makes one endpoint different from another; everything else is shared. Each endpoint
-/// file declares its own as `ENDPOINT`.
-#[derive(Debug)]
-pub struct Endpoint {
-    /// The path under the base URL, as the API documents it.
-    pub path: &'static str,
-    /// Whether sending the call twice is harmless: only then may it be retried blindly.
-    pub idempotent: bool,
-    /// How its answer becomes its result.
-    pub answer: Answer,
-    /// Every parameter it takes.
-    pub params: ParamList,
-    /// The same checks the service makes, run before anything is sent.
-    pub rules: &'static Request,
-}
-
-/// Which result an answer decodes to (each decoder is in its endpoint's file).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Answer {
-    Search,
-    Recordings,
-    Insert,
-    Update,
-    Delete,
-}
-
-/// A typed params struct and its endpoint (natively; the typed API shares the tables).
 #[cfg(not(target_arch = "wasm32"))]
-pub trait Typed: crate::validate::fields::Fields {
-    const ENDPOINT: &'static Endpoint;
-}
+pub use endpoint::Typed;
+pub use endpoint::{Answer, Endpoint};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use typed::{validate_insert, validate_recordings, validate_search, validate_update};
@@ -93,10 +65,11 @@ pub use answer::{decode, Output};
 
 #[cfg(feature = "client")]
 mod answer {
-    use super::{delete, insert, recordings, search, update, Answer};
+    use super::endpoint::Answer;
+    use super::params::Params;
+    use super::{delete, insert, recordings, search, update};
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
-    use crate::wire::params::Params;
 
     /// The result of a call, by endpoint.
     #[derive(Debug)]

@@ -37,10 +37,10 @@ pub use answer::{decode, Recording, RecordingsPage};
 mod answer {
     use serde::Serialize;
 
+    use crate::api::params::Params;
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
     use crate::wire::page::{self, Requested};
-    use crate::wire::params::Params;
     use crate::wire::record::record;
 
     record! {

@@ -110,10 +110,10 @@ pub use answer::{decode, Lead, SearchPage};
 mod answer {
     use serde::Serialize;
 
+    use crate::api::params::Params;
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
     use crate::wire::page::{self, Requested};
-    use crate::wire::params::Params;
     use crate::wire::record::record;
 
     record! {

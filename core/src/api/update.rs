@@ -79,9 +79,9 @@ pub use answer::{decode, UpdateResult};
 mod answer {
     use serde::Serialize;
 
+    use crate::api::params::Params;
     use crate::wire::envelope::Payload;
     use crate::wire::json::Json;
-    use crate::wire::params::Params;
 
     /// The lead an update changed.
     #[derive(Clone, Debug, PartialEq, Serialize)]

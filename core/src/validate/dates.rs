@@ -11,7 +11,7 @@
 //!   instants: [`reversed`] uses that to catch a range whose end precedes its start.
 
 use super::codes::{INVALID_DATE, INVALID_DATETIME};
-use super::Invalid;
+use super::report::Invalid;
 
 const DATE_FORMAT: Invalid = Invalid {
     code: INVALID_DATE,

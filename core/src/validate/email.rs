@@ -16,7 +16,7 @@
 
 use super::codes::INVALID_EMAIL;
 use super::problems::problems;
-use super::Invalid;
+use super::report::Invalid;
 
 const MAX_ADDRESS: usize = 254;
 const MAX_LOCAL: usize = 64;

@@ -16,7 +16,7 @@ use super::fields::{given_text, Fields, Value, INT_TEXT};
 use super::numbers::{check_int, digits, is_decimal, IntError};
 use super::phone::{parse_phone_code, validate_phone, PhoneOptions};
 use super::places::{is_postal_code, is_state, Country};
-use super::{FieldError, Invalid};
+use super::report::{FieldError, Invalid};
 
 /// What a field must be. Two bytes: checks with parameters name them (see [`Whole`] and
 /// [`Choice`]), so that the rule tables hold no pointers.

@@ -12,10 +12,6 @@
 //! - [`dates`]: `YYYY-MM-DD` and `YYYY-MM-DD HH:MM:SS`.
 //! - [`lead`]: whole insert, update, search and get-recordings requests.
 
-use alloc::borrow::Cow;
-
-use serde::{Deserialize, Serialize};
-
 pub mod codes;
 mod data;
 pub mod dates;
@@ -26,35 +22,9 @@ pub mod numbers;
 pub mod phone;
 pub mod places;
 mod problems;
+pub(crate) mod report;
 
 pub use email::{check_emails, validate_email};
 pub use lead::{validate_request, LeadOptions};
 pub use phone::{validate_phone, Phone, PhoneOptions};
-
-/// Why one value is invalid: a code from [`codes`] and a message for a person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Invalid {
-    /// The code (a Leads API code, or one from [`codes::CLIENT_RANGE`]).
-    pub code: u32,
-    /// What is wrong, in words a form can show.
-    pub message: &'static str,
-}
-
-/// One problem with one field of a request. `index` is set for multi-value fields
-/// (`email`): the position of the offending value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "typescript"),
-    derive(tsify::Tsify)
-)]
-pub struct FieldError {
-    /// The API name of the field (`phone_number`, `email`, ...).
-    pub field: Cow<'static, str>,
-    /// The code (a Leads API code, or one from [`codes::CLIENT_RANGE`]).
-    pub code: u32,
-    /// What is wrong, in words a form can show.
-    pub message: Cow<'static, str>,
-    /// For multi-value fields (`email`): the position of the offending value, from 0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub index: Option<u32>,
-}
+pub use report::{FieldError, Invalid};

@@ -37,7 +37,7 @@ use super::codes::{INVALID_PHONE, INVALID_PHONE_CODE};
 use super::data::{CALLING_CODES, NANP_AREA_CODES, NATIONAL_LENGTHS};
 use super::numbers;
 use super::problems::problems;
-use super::Invalid;
+use super::report::Invalid;
 
 /// The most digits an E.164 number has, calling code included.
 const MAX_DIGITS: usize = 15;

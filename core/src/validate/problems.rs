@@ -4,7 +4,7 @@
 //! A table of `Invalid`s holds a pointer, a length and a code per message, which gzip
 //! compresses poorly; the text alone compresses well, and passing a problem back is one byte.
 
-use super::Invalid;
+use super::report::Invalid;
 
 /// Declares a problem enum and its messages, in order, one a line of `Self::MESSAGES`, and
 /// `invalid()`, which makes a problem the [`Invalid`] callers get. The module gives each
@@ -31,7 +31,7 @@ macro_rules! problems {
             const MESSAGES: &'static str = concat!($($message, "\n",)*);
 
             /// This problem with its code and message, as callers get it.
-            const fn invalid(self) -> $crate::validate::Invalid {
+            const fn invalid(self) -> $crate::validate::report::Invalid {
                 $crate::validate::problems::invalid(Self::MESSAGES, self as usize, self.code())
             }
         }

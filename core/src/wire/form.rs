@@ -1,7 +1,7 @@
 //! `application/x-www-form-urlencoded` request bodies: the only place the auth token travels.
 //! One encoder for every endpoint: it writes the params in declaration order.
 
-use super::params::Params;
+use super::params::Given;
 
 /// A request body under construction.
 pub struct Form(form_urlencoded::Serializer<'static, String>);
@@ -22,8 +22,8 @@ impl Form {
     /// Every given parameter, as the service reads it: text as given, numbers in plain
     /// notation, flags as `1`/`0`, and values that did not read as their type as given (the
     /// caller turned validation off and wants the service's verdict).
-    pub fn params(&mut self, params: &Params) {
-        for (name, value) in params.iter() {
+    pub fn params<'a>(&mut self, params: impl Iterator<Item = (&'static str, &'a Given)>) {
+        for (name, value) in params {
             self.field(name, value.form_text().as_deref());
         }
     }

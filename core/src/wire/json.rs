@@ -7,8 +7,8 @@
 //! object builder out of the wasm binary.
 
 use super::lenient::float_as_int;
-use super::normalise::{FieldSpec, Spot};
 use super::params::{FieldSource, NotScalar, Scalar};
+use super::shape::{FieldSpec, Spot};
 
 /// The JSON type of a value (JS `undefined` never reaches here: lookups report it as absent).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

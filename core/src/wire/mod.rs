@@ -21,3 +21,5 @@ pub mod page;
 pub(crate) mod record;
 #[cfg(feature = "client")]
 pub mod response;
+#[cfg(feature = "client")]
+pub mod shape;

@@ -2,55 +2,9 @@
 //! ids and text as strings, counts and durations as numbers, `""` for a number as `null`.
 
 use super::json::{Json, Kind};
+use super::shape::{FieldSpec, Record, Spot, ValueKind};
 
 use super::lenient::{float_as_int, parse_int, plain_decimal};
-
-/// What a record field holds once normalised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ValueKind {
-    /// A string (numbers and booleans are rewritten as text); `null` stays `null`.
-    Text,
-    /// A number (numeric strings are rewritten as numbers); `""` and `null` become `null`.
-    Number,
-}
-
-/// One field of a record type, as `record!` declares it.
-#[derive(Clone, Copy, Debug)]
-pub struct FieldSpec {
-    pub name: &'static str,
-    pub kind: ValueKind,
-    /// A record without this field (or with `null`) is a decode error.
-    pub required: bool,
-}
-
-/// The Rust types a record field can have, and the kind each normalises to.
-pub trait FieldType {
-    const KIND: ValueKind;
-}
-
-impl FieldType for String {
-    const KIND: ValueKind = ValueKind::Text;
-}
-
-impl FieldType for f64 {
-    const KIND: ValueKind = ValueKind::Number;
-}
-
-/// A record type (a lead, a recording) declared with `record!`.
-pub trait Record {
-    /// For messages: `lead`, `recording`.
-    const NAME: &'static str;
-    const FIELDS: &'static [FieldSpec];
-}
-
-/// The fields of a record the service sent beyond the documented ones, kept as sent.
-#[cfg(not(target_arch = "wasm32"))]
-pub type Extra = std::collections::BTreeMap<String, serde_json::Value>;
-/// The fields of a record the service sent beyond the documented ones, kept as sent. In wasm
-/// records are decoded in place as JS objects, so this type only shapes the TypeScript
-/// declaration (`Record<string, unknown>`).
-#[cfg(target_arch = "wasm32")]
-pub type Extra = alloc::collections::BTreeMap<String, ()>;
 
 /// An id or a text field as a string: strings as given, integral numbers in plain decimal.
 pub fn id_text<J: Json>(value: &J) -> Option<String> {
@@ -150,16 +104,6 @@ impl<J: Json> Normaliser<J> {
         }
         Ok(())
     }
-}
-
-/// A place in a list of records that normalisation must visit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Spot {
-    /// The whole record at this index.
-    Item(usize),
-    /// One field (an index into the record type's fields) of the record at this index, which
-    /// is known to be an object.
-    Field(usize, usize),
 }
 
 /// `None` when the value already has its normal form; `Some(None)` when it cannot have it.

@@ -4,7 +4,8 @@
 
 use super::envelope::Payload;
 use super::json::{Json, Kind};
-use super::normalise::{count, Normaliser, Record};
+use super::normalise::{count, Normaliser};
+use super::shape::Record;
 
 /// One page, normalised: every item rewritten in place, counts as numbers.
 pub struct Page<J> {

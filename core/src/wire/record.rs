@@ -39,20 +39,20 @@ macro_rules! record {
                 all(target_arch = "wasm32", feature = "typescript"),
                 tsify(type = "Record<string, unknown>")
             )]
-            pub extra: $crate::wire::normalise::Extra,
+            pub extra: $crate::wire::shape::Extra,
         }
 
-        impl $crate::wire::normalise::Record for $name {
+        impl $crate::wire::shape::Record for $name {
             const NAME: &'static str = $label;
-            const FIELDS: &'static [$crate::wire::normalise::FieldSpec] = &[
-                $($crate::wire::normalise::FieldSpec {
+            const FIELDS: &'static [$crate::wire::shape::FieldSpec] = &[
+                $($crate::wire::shape::FieldSpec {
                     name: stringify!($req),
-                    kind: <$req_ty as $crate::wire::normalise::FieldType>::KIND,
+                    kind: <$req_ty as $crate::wire::shape::FieldType>::KIND,
                     required: true,
                 },)*
-                $($crate::wire::normalise::FieldSpec {
+                $($crate::wire::shape::FieldSpec {
                     name: stringify!($opt),
-                    kind: <$opt_ty as $crate::wire::normalise::FieldType>::KIND,
+                    kind: <$opt_ty as $crate::wire::shape::FieldType>::KIND,
                     required: false,
                 },)*
             ];

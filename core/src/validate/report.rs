@@ -1,0 +1,34 @@
+//! What the validators report: why one value is invalid, and one problem with one field of a
+//! request.
+
+use alloc::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+/// Why one value is invalid: a code from [`super::codes`] and a message for a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    /// The code (a Leads API code, or one from [`super::codes::CLIENT_RANGE`]).
+    pub code: u32,
+    /// What is wrong, in words a form can show.
+    pub message: &'static str,
+}
+
+/// One problem with one field of a request. `index` is set for multi-value fields
+/// (`email`): the position of the offending value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "typescript"),
+    derive(tsify::Tsify)
+)]
+pub struct FieldError {
+    /// The API name of the field (`phone_number`, `email`, ...).
+    pub field: Cow<'static, str>,
+    /// The code (a Leads API code, or one from [`super::codes::CLIENT_RANGE`]).
+    pub code: u32,
+    /// What is wrong, in words a form can show.
+    pub message: Cow<'static, str>,
+    /// For multi-value fields (`email`): the position of the offending value, from 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<u32>,
+}
