@@ -15,3 +15,4 @@ for target in x86_64-unknown-linux-gnu wasm32-unknown-unknown; do
     exit 1
   fi
 done
+node scripts/check-layers.mjs
