@@ -42,7 +42,7 @@ function throughputSection(title, group, oursId, fn, labels) {
 
 function sizeSection({ ours, alternatives }, labels) {
   const oursRows = ours.map((r) => [
-    `\`${r.entry}\` (ours)`,
+    `scenario \`${r.scenario}\` (ours): \`${r.app.replace(/\s+/g, ' ')}\``,
     `**${bytes(r.totalGzip)}**`,
     `${bytes(r.totalGzip - r.jsGzip)} WebAssembly + ${bytes(r.jsGzip)} JS`,
   ]);
@@ -50,8 +50,9 @@ function sizeSection({ ours, alternatives }, labels) {
   return [
     '## Size (gzip -9 of what a browser downloads)',
     '',
-    'Each entry bundled and minified by esbuild for the browser, everything it imports included; our',
-    'WebAssembly travels inside the JavaScript (inlined), so the bundle is the whole download.',
+    'Each app (our scenarios from `bench/budget.json`, each alternative) bundled and minified by esbuild',
+    'for the browser, everything it imports included; our WebAssembly travels inside the JavaScript',
+    '(inlined), so the bundle is the whole download.',
     '',
     table(['bundle', 'gzip -9', 'of which'], [...oursRows, ...altRows]),
   ].join('\n');
@@ -151,7 +152,7 @@ export function renderReport(results) {
     '- First call: a fresh `node` per sample importing only that implementation, so import and first',
     '  call include loading, compiling and (ours) instantiating the WebAssembly.',
     '- Throughput is reported here, never asserted in tests. The size targets and the ceilings CI',
-    '  enforces (an entry may shrink, never grow past its ceiling) are both in `bench/budget.json`;',
+    '  enforces (a scenario may shrink, never grow past its ceiling) are both in `bench/budget.json`;',
     '  `scripts/test/budget.sh` checks the ceilings (`scripts/budget.mjs`).',
   ].join('\n')}\n`;
 }
