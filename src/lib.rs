@@ -22,7 +22,7 @@ extern crate alloc;
 
 pub use convoso_leads_core::{api, validate, wire};
 #[cfg(feature = "client")]
-pub use convoso_leads_core::{batch, client, error, paging, retry};
+pub use convoso_leads_core::{batch, client, error, paging, retry, text};
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -6,6 +6,7 @@
 
 use core::fmt;
 
+use crate::text::text;
 use crate::validate::FieldError;
 
 /// Why a call failed. Every variant names the endpoint path it happened on (`/leads/search`).
@@ -98,49 +99,48 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// What went wrong, for a person (the JS error's `message`). Built without `core::fmt`.
+    pub fn message(&self) -> String {
         match self {
             Error::Api {
                 message,
                 code: Some(code),
                 ..
-            } => write!(f, "{message} (code {code})"),
-            Error::Api { message, .. } => f.write_str(message),
+            } => text!(message, " (code ", code, ")"),
+            Error::Api { message, .. } => message.clone(),
             Error::Http {
                 endpoint,
                 status,
                 snippet,
-            } if snippet.is_empty() => {
-                write!(f, "HTTP {status} from {endpoint}")
-            }
+            } if snippet.is_empty() => text!("HTTP ", status, " from ", endpoint),
             Error::Http {
                 endpoint,
                 status,
                 snippet,
-            } => {
-                write!(f, "HTTP {status} from {endpoint}: {snippet}")
-            }
+            } => text!("HTTP ", status, " from ", endpoint, ": ", snippet),
             Error::Network { endpoint, message } => {
-                write!(f, "network error calling {endpoint}: {message}")
+                text!("network error calling ", endpoint, ": ", message)
             }
             Error::Timeout {
                 endpoint,
                 timeout_ms,
-            } => {
-                write!(f, "{endpoint} did not answer within {timeout_ms} ms")
-            }
-            Error::Abort { endpoint } => write!(f, "call to {endpoint} was aborted"),
+            } => text!(endpoint, " did not answer within ", timeout_ms, " ms"),
+            Error::Abort { endpoint } => text!("call to ", endpoint, " was aborted"),
             Error::Decode {
                 endpoint, message, ..
-            } => {
-                write!(f, "unexpected answer from {endpoint}: {message}")
-            }
+            } => text!("unexpected answer from ", endpoint, ": ", message),
             Error::Validation { errors, .. } => match errors.as_slice() {
-                [one] => write!(f, "{}: {}", one.field, one.message),
-                many => write!(f, "{} fields are invalid", many.len()),
+                [one] => text!(one.field, ": ", one.message),
+                many => text!(many.len(), " fields are invalid"),
             },
         }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
 

@@ -35,3 +35,5 @@ pub mod error;
 pub mod paging;
 #[cfg(feature = "client")]
 pub mod retry;
+#[cfg(feature = "client")]
+pub mod text;

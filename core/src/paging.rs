@@ -12,6 +12,8 @@
 
 use core::fmt;
 
+use crate::text::text;
+
 /// The largest offset lead search accepts. Past it, callers must narrow the query (for
 /// example split it by date range).
 pub const OFFSET_CAP: u64 = 50_000;
@@ -46,17 +48,26 @@ pub struct OffsetCapReached {
     pub total: Option<u64>,
 }
 
+impl OffsetCapReached {
+    /// What went wrong and what to do, for a person. Built without `core::fmt`.
+    pub fn message(&self) -> String {
+        let mut message = text!(
+            "lead search cannot read past offset ",
+            OFFSET_CAP,
+            ": the next page starts at ",
+            self.offset
+        );
+        if let Some(total) = self.total {
+            message.push_str(&text!(" of ", total, " matching leads"));
+        }
+        message.push_str("; narrow the filters (for example by date range) to read the rest");
+        message
+    }
+}
+
 impl fmt::Display for OffsetCapReached {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "lead search cannot read past offset {OFFSET_CAP}: the next page starts at {}",
-            self.offset
-        )?;
-        if let Some(total) = self.total {
-            write!(f, " of {total} matching leads")?;
-        }
-        f.write_str("; narrow the filters (for example by date range) to read the rest")
+        f.write_str(&self.message())
     }
 }
 

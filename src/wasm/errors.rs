@@ -35,7 +35,7 @@ pub fn to_js(error: &Error) -> JsValue {
         // Setting a property on a fresh plain object cannot fail.
         let _ = Reflect::set(&fields, &name.into(), &value);
     };
-    set("message", error.to_string().into());
+    set("message", error.message().into());
     set("endpoint", error.endpoint().into());
     if let Some(status) = error.status() {
         set("status", status.into());

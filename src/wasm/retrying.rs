@@ -1,6 +1,7 @@
 //! The attempt loop every call goes through: send, and after a failure ask the retry policy
 //! ([`crate::retry`]) whether and when to send again; wait (abortably) and tell the hooks.
 
+use crate::text::find;
 use std::future::Future;
 
 use js_sys::{Date, Math};
@@ -199,10 +200,12 @@ pub fn insert_retry(name: &str) -> Option<InsertRetry> {
 /// An HTTP date as milliseconds since the epoch, read by the JS engine. All three HTTP date
 /// forms are GMT; the one that does not say so (asctime) would otherwise read as local time.
 fn http_date(value: &str) -> Option<u64> {
-    let ms = if value.contains("GMT") {
+    let ms = if find(value, "GMT").is_some() {
         Date::parse(value)
     } else {
-        Date::parse(&format!("{value} GMT"))
+        let mut gmt = String::from(value);
+        gmt.push_str(" GMT");
+        Date::parse(&gmt)
     };
     // NaN (unreadable) fails the check; dates before 1970 are simply past.
     ms.is_finite().then(|| ms.max(0.0) as u64)

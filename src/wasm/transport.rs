@@ -63,7 +63,8 @@ pub async fn post(
         .header("Content-Type", CONTENT_TYPE)
         .abort_signal(signal.as_ref())
         .body(request.body.as_str())
-        .map_err(|e| failed(e.to_string()))?
+        // Building fails only for a body a Request cannot take, which a form never is.
+        .map_err(|_| failed(String::from("the request could not be built")))?
         .into();
     let sent = guard::fetch(limits.fetch, &built, signal.as_ref(), limits.timeout_ms);
     let response = JsFuture::from(sent)

@@ -1,6 +1,8 @@
 //! Turning a body that is not an API answer (an HTML error page, a proxy's message, cut-off
 //! JSON) into a short, readable, token-free excerpt for an error message.
 
+use crate::text::{find, replace};
+
 /// How much of a body an error quotes: enough to recognise it, too little to leak much.
 pub const SNIPPET_CHARS: usize = 120;
 
@@ -41,7 +43,7 @@ pub fn snippet(body: &str, secret: Option<&str>) -> String {
 /// into an error message.
 pub fn redact(text: &str, secret: Option<&str>) -> String {
     match secret {
-        Some(s) if !s.is_empty() => text.replace(s, "[redacted]"),
+        Some(s) if !s.is_empty() => replace(text, s, "[redacted]"),
         _ => text.to_owned(),
     }
 }
@@ -54,9 +56,9 @@ pub fn looks_like_json(body: &str) -> bool {
 
 fn html_title(body: &str) -> Option<&str> {
     let lower = body.to_ascii_lowercase();
-    let start = lower.find("<title")?;
+    let start = find(&lower, "<title")?;
     let open_end = start + lower.get(start..)?.find('>')? + 1;
-    let close = open_end + lower.get(open_end..)?.find("</title")?;
+    let close = open_end + find(lower.get(open_end..)?, "</title")?;
     body.get(open_end..close).filter(|t| !t.trim().is_empty())
 }
 

@@ -3,6 +3,7 @@
 
 use super::json::{Json, Kind};
 use super::shape::{FieldSpec, Record, Spot, ValueKind};
+use crate::text::text;
 
 use super::lenient::{float_as_int, parse_int, plain_decimal};
 
@@ -56,7 +57,7 @@ impl<J: Json> Normaliser<J> {
         let spots = J::spots(&list, &self.fields);
         let mut items = list
             .into_items()
-            .ok_or_else(|| format!("the list of {what} is not an array"))?;
+            .ok_or_else(|| text!("the list of ", what, " is not an array"))?;
         for spot in spots {
             match spot {
                 Spot::Item(i) => {
@@ -78,7 +79,7 @@ impl<J: Json> Normaliser<J> {
     /// Normalises every field of one record.
     pub fn apply(&self, item: &mut J) -> Result<(), String> {
         if item.kind() != Kind::Object {
-            return Err(format!("a {} is not an object", self.record));
+            return Err(text!("a ", self.record, " is not an object"));
         }
         for (key, spec) in &self.fields {
             self.apply_field(item, key, spec)?;
@@ -91,14 +92,14 @@ impl<J: Json> Normaliser<J> {
         let kind = value.as_ref().map_or(Kind::Null, J::kind);
         if kind == Kind::Null {
             if spec.required {
-                return Err(format!("a {} has no {}", self.record, spec.name));
+                return Err(text!("a ", self.record, " has no ", spec.name));
             }
             return Ok(());
         }
         let Some(value) = value else { return Ok(()) };
         if let Some(replacement) = rewrite(spec.kind, kind, &value) {
             let replacement = replacement.ok_or_else(|| {
-                format!("{} of a {} has an unexpected type", spec.name, self.record)
+                text!(spec.name, " of a ", self.record, " has an unexpected type")
             })?;
             item.set(key, replacement);
         }

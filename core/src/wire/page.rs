@@ -6,6 +6,7 @@ use super::envelope::Payload;
 use super::json::{Json, Kind};
 use super::normalise::{count, Normaliser};
 use super::shape::Record;
+use crate::text::text;
 
 /// One page, normalised: every item rewritten in place, counts as numbers.
 pub struct Page<J> {
@@ -32,8 +33,8 @@ pub fn decode<J: Json, R: Record>(
         .take(&J::key("entries"))
         .or_else(|| payload.take(&J::key("results")))
         .or_else(|| payload.data.take().filter(|d| d.kind() == Kind::Array))
-        .ok_or_else(|| format!("no list of {}s (`entries` or `results`)", R::NAME))?;
-    let items = Normaliser::<J>::new::<R>().apply_list(list, &format!("{}s", R::NAME))?;
+        .ok_or_else(|| text!("no list of ", R::NAME, "s (`entries` or `results`)"))?;
+    let items = Normaliser::<J>::new::<R>().apply_list(list, &text!(R::NAME, "s"))?;
 
     let field = |name: &str| payload.get(&J::key(name)).map_or(Ok(None), |v| count(&v));
     Ok(Page {

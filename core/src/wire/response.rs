@@ -5,6 +5,7 @@ use super::envelope::{self, Failure, Payload};
 use super::error_body::{looks_like_json, redact, snippet};
 use super::json::Json;
 use crate::error::{describe, Error};
+use crate::text::text;
 
 /// How much of a body error handling looks at (titles of HTML pages sit near the top).
 const PREFIX_CHARS: usize = 2048;
@@ -41,7 +42,7 @@ pub fn read<J: Json>(received: Received<'_, J>) -> Result<Payload<J>, Error> {
         } else if prefix.trim().is_empty() {
             "the body is empty".to_owned()
         } else {
-            format!("expected JSON, got: {}", snippet(&prefix, secret))
+            text!("expected JSON, got: ", snippet(&prefix, secret))
         };
         return Err(Error::Decode {
             endpoint,
