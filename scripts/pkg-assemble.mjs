@@ -30,6 +30,11 @@ const VALIDATE_EXPORTS = ['memory', 'v_email', 'v_input', 'v_output', 'v_phone',
 // The functions `bindValidators` makes, which each host module exports (checked against a real
 // binding at assembly).
 const VALIDATORS = ['validatePhone', 'validateEmail', 'validateLead', 'validateUpdate', 'validateSearch', 'validateRecordings'];
+// The client's check of a request before it sends, bound with them (internal to the package).
+const CHECK = 'checkRequest';
+// The client build's export that takes that check (src/wasm/rules.rs); the glue keeps it to
+// itself.
+const USE_VALIDATORS = 'export function useValidators(';
 const GLUE = 'convoso_leads.js';
 const GLUE_TYPES = 'convoso_leads.d.ts';
 const WASM = 'convoso_leads_bg.wasm';
@@ -99,16 +104,24 @@ function writeWasmModules(to, name, bytes) {
 }
 
 /** Writes `<base>.js` with `text`, and for each edge runtime `<base>.<runtime>.js` with `from` replaced. */
-function writeWithEdgeTwins(base, text, from, to) {
+function writeWithEdgeTwins(base, text, from, to, ...more) {
   writeFileSync(`${base}.js`, text);
+  const swaps = [[from, to], ...more];
   for (const runtime of Object.keys(EDGE_RUNTIMES)) {
-    writeFileSync(`${base}.${runtime}.js`, replaceOnce(text, from, to(runtime), `${path.basename(base)}.${runtime}.js`));
+    const twin = swaps.reduce(
+      (twinText, [search, replacement]) => replaceOnce(twinText, search, replacement(runtime), `${path.basename(base)}.${runtime}.js`),
+      text,
+    );
+    writeFileSync(`${base}.${runtime}.js`, twin);
   }
 }
 
-/** JS that binds the validators (JS half at `half`) to the instance exports `exports` and exports them. */
+/**
+ * JS that binds the validators (JS half at `half`) to the instance exports `exports` and
+ * exports them, with the client's internal request check (`CHECK`).
+ */
 function validatorsHost(half, exports) {
-  return `import { bindValidators } from '${half}';\nexport const { ${VALIDATORS.join(', ')} } = bindValidators(${exports});\n`;
+  return `import { bindValidators } from '${half}';\nexport const { ${[...VALIDATORS, CHECK].join(', ')} } = bindValidators(${exports});\n`;
 }
 
 /** The declarations of `validatorsHost`'s module. */
@@ -134,7 +147,7 @@ function assembleClient(buildDir, dist) {
   writeFileSync(path.join(to, GLUE_TYPES), apiTypes);
   writeFileSync(path.join(to, GLUE_TYPES.replace(/\.d\.ts$/, '.d.cts')), apiTypes);
 
-  const glue = readFileSync(path.join(from, GLUE), 'utf8');
+  const glue = replaceOnce(readFileSync(path.join(from, GLUE), 'utf8'), USE_VALIDATORS, USE_VALIDATORS.replace('export ', ''), `${name} glue`);
   const selfLoading = replaceOnce(
     glue,
     LOADER_EXPORT,
@@ -142,13 +155,25 @@ function assembleClient(buildDir, dist) {
       '// Instantiate now, from the module convoso_leads_bg.wasm.js compiles from its inlined bytes',
       '// (the edge twins: the module their bundler compiled from the .wasm), so every export works',
       '// synchronously without a set-up call (the package never exposes the loaders).',
-      '// The client build carries the validators too: bind them here rather than load them twice.',
       `import loadModule from './${WASM}.js';`,
-      validatorsHost('../validate/validate.js', 'initSync({ module: loadModule() })'),
+      'initSync({ module: loadModule() });',
+      '// The client build has no validation rules of its own: it checks requests with the',
+      '// validation module, the one `convoso-leads/validate` loads, and this entry exports that',
+      "// module's validators, so an app importing both entries downloads them once.",
+      `import { ${[CHECK, ...VALIDATORS].join(', ')} } from '../validate/module.js';`,
+      `useValidators(${CHECK});`,
+      `export { ${VALIDATORS.join(', ')} };`,
+      '',
     ].join('\n'),
     `${name} glue`,
   );
-  writeWithEdgeTwins(path.join(to, GLUE.replace(/\.js$/, '')), selfLoading, `'./${WASM}.js'`, (runtime) => `'./${WASM}.${runtime}.js'`);
+  writeWithEdgeTwins(
+    path.join(to, GLUE.replace(/\.js$/, '')),
+    selfLoading,
+    `'./${WASM}.js'`,
+    (runtime) => `'./${WASM}.${runtime}.js'`,
+    ["'../validate/module.js'", (runtime) => `'../validate/module.${runtime}.js'`],
+  );
   writeWasmModules(to, WASM, readFileSync(path.join(from, WASM)));
 
   // wasm-bindgen copies src/wasm/errors.js into every build's snippets. Two copies would be two
@@ -191,7 +216,8 @@ async function assembleValidate(buildDir, dist) {
   // The module's host: instantiates it at import and exports the bound validators.
   const { bindValidators } = await import(pathToFileURL(VALIDATE_SOURCE).href);
   const bound = Object.keys(bindValidators(new WebAssembly.Instance(new WebAssembly.Module(wasm)).exports));
-  if (bound.join() !== VALIDATORS.join()) fail(`validate.js binds ${bound.join(', ')}, not ${VALIDATORS.join(', ')}`);
+  const want = [...VALIDATORS, CHECK];
+  if (bound.join() !== want.join()) fail(`validate.js binds ${bound.join(', ')}, not ${want.join(', ')}`);
   writeWithEdgeTwins(
     path.join(to, 'module'),
     `import loadModule from './validate_bg.wasm.js';\n${validatorsHost('./validate.js', 'new WebAssembly.Instance(loadModule()).exports')}`,

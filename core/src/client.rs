@@ -151,6 +151,13 @@ pub fn prepare(config: &Config, call: &CallOptions, params: &Params) -> Result<R
             });
         }
     }
+    Ok(encode(config, params))
+}
+
+/// Encodes one call as it is, without validating it (the wasm client checks requests with the
+/// validation module before this).
+pub fn encode(config: &Config, params: &Params) -> Request {
+    let endpoint = params.endpoint;
     let mut form = Form::new();
     form.field("auth_token", config.auth_token.as_deref());
     form.params(params.iter());
@@ -158,10 +165,10 @@ pub fn prepare(config: &Config, call: &CallOptions, params: &Params) -> Result<R
     let mut url = String::with_capacity(base.len() + endpoint.path.len());
     url.push_str(base);
     url.push_str(endpoint.path);
-    Ok(Request {
+    Request {
         url,
         body: form.finish(),
-    })
+    }
 }
 
 /// Turns the answer to a call into its result.

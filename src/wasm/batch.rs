@@ -16,12 +16,13 @@ use super::errors::to_js;
 use super::guard::{self, List};
 use super::options::{read_params, OptionsObject, RequestOptions};
 use super::pending::Pending;
+use super::rules;
 use super::task;
 use crate::api::insert;
 use crate::batch::{Batch, Progress, RowOutcome, DEFAULT_CONCURRENCY};
 use crate::client::malformed_object;
 use crate::error::{Error, MALFORMED_PARAMS};
-use crate::validate::{validate_request, FieldError, LeadOptions};
+use crate::validate::FieldError;
 
 #[cfg(feature = "typescript")]
 #[wasm_bindgen(typescript_custom_section)]
@@ -143,23 +144,21 @@ impl ConvosoClient {
         ))
     }
 
-    /// One row, validated (unless turned off) and encoded; `Err` holds why it is invalid.
+    /// One row, checked (unless turned off) and encoded; `Err` holds why it is invalid.
     fn prepare_row(
         &self,
         row: JsValue,
         options: &RequestOptions,
         validate: bool,
     ) -> Result<Pending, Vec<FieldError>> {
-        let params = read_params(&insert::ENDPOINT, row).map_err(field_errors)?;
+        let params = read_params(&insert::ENDPOINT, row.clone()).map_err(field_errors)?;
         if validate {
-            let errors = validate_request(&insert::RULES, &params, &LeadOptions::default());
+            let errors = rules::errors(&insert::ENDPOINT, &row).map_err(field_errors)?;
             if !errors.is_empty() {
                 return Err(errors);
             }
         }
-        // Validated above, with the batch's setting: not again per row.
-        self.prepare_insert(params, options, Some(false))
-            .map_err(field_errors)
+        Ok(self.prepare_insert(params, options))
     }
 }
 
@@ -179,7 +178,7 @@ fn field_errors(error: Error) -> Vec<FieldError> {
         other => vec![FieldError {
             field: "params".into(),
             code: MALFORMED_PARAMS,
-            message: other.to_string().into(),
+            message: other.message().into(),
             index: None,
         }],
     }

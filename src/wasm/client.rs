@@ -13,8 +13,9 @@ use super::options::{read_params, ClientOptions, RequestOptions};
 use super::pending::{settle, Pending};
 use super::recheck::{Recheck, Sending};
 use super::retrying::RetrySettings;
+use super::rules;
 use crate::api::{delete, insert, recordings, search, update, Endpoint, Params};
-use crate::client::{self, CallOptions, Config, DEFAULT_BASE_URL};
+use crate::client::{self, Config, DEFAULT_BASE_URL};
 use crate::error::Error;
 use crate::retry::InsertRetry;
 
@@ -94,8 +95,8 @@ impl ConvosoClient {
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         let pending = RequestOptions::read(insert::ENDPOINT.path, options).and_then(|options| {
-            let params = read_params(&insert::ENDPOINT, params)?;
-            self.prepare_insert(params, &options, None)
+            let params = self.read_checked(&insert::ENDPOINT, params, &options)?;
+            Ok(self.prepare_insert(params, &options))
         });
         settle(pending)
     }
@@ -139,8 +140,22 @@ impl ConvosoClient {
         options: Option<JsValue>,
     ) -> Result<Pending, Error> {
         let options = RequestOptions::read(endpoint.path, options)?;
-        let params = read_params(endpoint, params)?;
-        self.prepare(params, &options)
+        let params = self.read_checked(endpoint, params, &options)?;
+        Ok(self.prepare(params, &options))
+    }
+
+    /// Reads a call's params object, and checks it unless validation is off for the call.
+    pub(super) fn read_checked(
+        &self,
+        endpoint: &'static Endpoint,
+        value: JsValue,
+        options: &RequestOptions,
+    ) -> Result<Params, Error> {
+        let params = read_params(endpoint, value.clone())?;
+        if self.validates(options) {
+            rules::check(endpoint, &value)?;
+        }
+        Ok(params)
     }
 
     /// Whether a call with these options is validated before it is sent.
@@ -148,61 +163,38 @@ impl ConvosoClient {
         options.validate.unwrap_or(self.config.validate)
     }
 
-    /// An insert, with its recheck when the call opts in. `validate` overrides the options'.
-    pub(super) fn prepare_insert(
-        &self,
-        params: Params,
-        options: &RequestOptions,
-        validate: Option<bool>,
-    ) -> Result<Pending, Error> {
+    /// An insert (already checked), with its recheck when the call opts in.
+    pub(super) fn prepare_insert(&self, params: Params, options: &RequestOptions) -> Pending {
         let recheck = match options.retry().or(self.retry).insert_retry {
             Some(InsertRetry::Recheck) => {
                 let client = self.clone();
                 let options = options.for_recheck();
                 let search = move |params: &JsValue| {
                     let params = read_params(&search::ENDPOINT, params.clone()).ok()?;
-                    let pending = client.prepare(params, &options).ok()?;
-                    Some(Box::pin(pending.send()) as Sending)
+                    Some(Box::pin(client.prepare(params, &options).send()) as Sending)
                 };
                 Recheck::new(&params, Box::new(search))
             }
             _ => None,
         };
-        let mut pending = self.prepare_with(params, options, validate)?;
+        let mut pending = self.prepare(params, options);
         pending.recheck = recheck;
-        Ok(pending)
+        pending
     }
 
-    /// Validates (unless turned off) and encodes a call.
-    pub(super) fn prepare(
-        &self,
-        params: Params,
-        options: &RequestOptions,
-    ) -> Result<Pending, Error> {
-        self.prepare_with(params, options, None)
-    }
-
-    fn prepare_with(
-        &self,
-        params: Params,
-        options: &RequestOptions,
-        validate: Option<bool>,
-    ) -> Result<Pending, Error> {
-        let call = CallOptions {
-            timeout_ms: options.timeout_ms,
-            validate: validate.or(options.validate),
-        };
-        let request = client::prepare(&self.config, &call, &params)?;
-        Ok(Pending {
+    /// Encodes a call whose params were checked (or need no check) for the one send path.
+    pub(super) fn prepare(&self, params: Params, options: &RequestOptions) -> Pending {
+        let request = client::encode(&self.config, &params);
+        Pending {
             params,
             request,
-            timeout_ms: self.config.timeout_ms(&call),
+            timeout_ms: options.timeout_ms.or(self.config.timeout_ms),
             signal: options.signal.clone(),
             retry: options.retry().or(self.retry),
             recheck: None,
             config: Rc::clone(&self.config),
             hooks: Rc::clone(&self.hooks),
             fetch: self.fetch.clone(),
-        })
+        }
     }
 }

@@ -10,13 +10,13 @@ use wasm_bindgen::prelude::*;
 
 use super::client::ConvosoClient;
 use super::errors::to_js;
-use super::options::{read_params, RequestOptions};
+use super::options::RequestOptions;
 use super::task;
 use crate::api::search;
 use crate::api::Params;
 use crate::error::Error;
 use crate::paging::{Next, OffsetCapReached, PageRequest, Pager, DEFAULT_PAGE_SIZE};
-use crate::validate::{validate_request, FieldError, LeadOptions};
+use crate::validate::FieldError;
 use crate::wire::params::Given;
 
 #[wasm_bindgen(module = "/src/wasm/iterate.js")]
@@ -67,16 +67,7 @@ impl ConvosoClient {
     fn walk(&self, params: JsValue, options: Option<JsValue>) -> SearchPages {
         let mut pager = Pager::new(0, DEFAULT_PAGE_SIZE);
         let start = RequestOptions::read(search::ENDPOINT.path, options).and_then(|options| {
-            let read = read_params(&search::ENDPOINT, params)?;
-            if self.validates(&options) {
-                let errors = validate_request(&search::RULES, &read, &LeadOptions::default());
-                if !errors.is_empty() {
-                    return Err(Error::Validation {
-                        endpoint: search::ENDPOINT.path,
-                        errors,
-                    });
-                }
-            }
+            let read = self.read_checked(&search::ENDPOINT, params, &options)?;
             pager = pager_for(&read);
             Ok((read, options))
         });
@@ -146,7 +137,7 @@ async fn next_page(walk: &RefCell<Walk>) -> Result<JsValue, Error> {
             Ok(Next::Wait) => return Err(overlapping()),
             Err(cap) => return Err(past_the_cap(cap)),
         };
-        let pending = client.prepare(at(params, page), options)?;
+        let pending = client.prepare(at(params, page), options);
         (pending, page)
     };
     let result = pending.send().await?;
@@ -182,7 +173,7 @@ fn past_the_cap(cap: OffsetCapReached) -> Error {
         errors: vec![FieldError {
             field: "offset".into(),
             code: INVALID_OFFSET,
-            message: cap.to_string().into(),
+            message: cap.message().into(),
             index: None,
         }],
     }

@@ -125,5 +125,11 @@ export interface Validators {
   validateUpdate(params: UpdateParams, options?: LeadOptions | null): ValidationResult;
 }
 
-/** The validators over one wasm instance's exports (the package binds them at import). */
-export function bindValidators(wasm: WebAssembly.Exports): Validators;
+/**
+ * The validators over one wasm instance's exports (the package binds them at import), and the
+ * check the client runs before it sends (internal: kind 0-3 as the request validators, 4 a
+ * delete; the errors, or `undefined`).
+ */
+export function bindValidators(
+  wasm: WebAssembly.Exports,
+): Validators & { checkRequest(kind: number, params: unknown): FieldError[] | undefined };

@@ -170,5 +170,8 @@ export function bindValidators(wasm) {
     validateUpdate: (params, options) => validateRequest(1, params, options),
     validateSearch: (params) => validateRequest(2, params),
     validateRecordings: (params) => validateRequest(3, params),
+    // The client's check before it sends (src/wasm/rules.rs): kind 0-3 as above, 4 a delete;
+    // the errors, or undefined. Not part of the public API.
+    checkRequest: (kind, params) => validateRequest(kind, params).errors,
   };
 }

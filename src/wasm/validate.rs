@@ -26,7 +26,7 @@
 
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
-use crate::api::{insert, recordings, search, update};
+use crate::api::{delete, insert, recordings, search, update};
 use crate::validate::email::{check_emails, EMPTY as NO_EMAIL};
 use crate::validate::fields::{given_text, Fields, Value, INT_TEXT};
 use crate::validate::lead::{check_request, check_required, Sink};
@@ -99,15 +99,17 @@ pub extern "C" fn v_email(at: usize, len: usize) -> u32 {
     findings()
 }
 
-/// `validateLead`, `validateUpdate`, `validateSearch`, `validateRecordings` (`kind` 0-3):
-/// the request's fields, then the extra required names, at `at`.
+/// `validateLead`, `validateUpdate`, `validateSearch`, `validateRecordings` (`kind` 0-3), and
+/// the client's check of a delete (4): the request's fields, then the extra required names,
+/// at `at`.
 #[no_mangle]
 pub extern "C" fn v_request(kind: u32, at: usize, len: usize, assigned_only: u32) -> u32 {
     let request = match kind {
         0 => &insert::RULES,
         1 => &update::RULES,
         2 => &search::RULES,
-        _ => &recordings::RULES,
+        3 => &recordings::RULES,
+        _ => &delete::RULES,
     };
     let mut read = Reader(written(at, len));
     let fields = WrittenFields(read.0);

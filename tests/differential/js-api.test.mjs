@@ -101,7 +101,7 @@ test('validateLead and the other request validators', () => {
   assert.deepEqual(v.validateRecordings({ lead_id: 12345, limit: '100', offset: '0' }), { valid: true });
 });
 
-test('both modules that carry the validators give the same answers', () => {
+test('both entries give the validators of the one validation module', () => {
   const calls = [
     ['validatePhone', ['(201) 555-0123']],
     ['validatePhone', ['+44 20 7946 0958', { phone_code: '44' }]],
@@ -118,7 +118,8 @@ test('both modules that carry the validators give the same answers', () => {
     const answer = v[name](...args);
     assert.deepEqual(full[name](...args), answer, `${name}(${JSON.stringify(args)})`);
   }
-  assert.notEqual(full.validatePhone, v.validatePhone, 'each entry binds its own module');
+  // The client build has no rules of its own (an app importing both entries ships them once).
+  for (const [name] of calls) assert.equal(full[name], v[name], `${name}: one function for both entries`);
 });
 
 test('input larger than the module\'s memory grows it, and later calls still work', () => {

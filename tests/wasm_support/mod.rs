@@ -7,9 +7,17 @@
 
 #![allow(dead_code)] // Each suite uses its own subset.
 
+use std::sync::Once;
+
+use convoso_leads::api::{delete, insert, recordings, search, update};
+use convoso_leads::client::read_params;
+use convoso_leads::validate::{validate_request, LeadOptions};
 use convoso_leads::wasm::client::ConvosoClient;
+use convoso_leads::wasm::json::Js;
+use convoso_leads::wasm::rules::use_validators;
 use gloo_net::http::Request;
-use js_sys::{Promise, Reflect, JSON};
+use js_sys::{Array, Object, Promise, Reflect, JSON};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -69,6 +77,7 @@ impl Sandbox {
 
     /// [`Sandbox::client_with`] for an options object built in JS (one holding a function).
     pub fn client_from(&self, options: JsValue) -> ConvosoClient {
+        use_core_rules();
         for (name, value) in [
             ("maxRetries", JsValue::from(0)),
             ("dangerouslyAllowBrowser", JsValue::TRUE),
@@ -251,4 +260,49 @@ pub fn describe(error: &JsValue) -> String {
         .as_string()
         .unwrap_or_default();
     format!("{shown} {}", stringify(error))
+}
+
+/// Gives the client its request check, as the package does at import with the validation
+/// module's: here the core's own rules over the same params object (these suites test the
+/// bindings; the package's wiring is tested from the tarball).
+pub fn use_core_rules() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let check =
+            Closure::<dyn Fn(u32, JsValue) -> JsValue>::new(|kind: u32, params: JsValue| {
+                let endpoint = match kind {
+                    0 => &insert::ENDPOINT,
+                    1 => &update::ENDPOINT,
+                    2 => &search::ENDPOINT,
+                    3 => &recordings::ENDPOINT,
+                    _ => &delete::ENDPOINT,
+                };
+                let keys = Object::keys(params.unchecked_ref::<Object>());
+                let names = keys.iter().filter_map(|k| k.as_string());
+                let Ok(read) = read_params(endpoint, &Js(params), names) else {
+                    return JsValue::UNDEFINED;
+                };
+                let errors = validate_request(endpoint.rules, &read, &LeadOptions::default());
+                if errors.is_empty() {
+                    return JsValue::UNDEFINED;
+                }
+                let list = Array::new();
+                for error in errors {
+                    let found = Object::new();
+                    let set = |key: &str, value: JsValue| {
+                        Reflect::set(&found, &JsValue::from_str(key), &value)
+                            .expect("plain object");
+                    };
+                    set("field", JsValue::from_str(&error.field));
+                    set("code", JsValue::from(error.code));
+                    set("message", JsValue::from_str(&error.message));
+                    if let Some(index) = error.index {
+                        set("index", JsValue::from(index));
+                    }
+                    list.push(&found);
+                }
+                list.into()
+            });
+        use_validators(check.into_js_value().unchecked_into());
+    });
 }
