@@ -6,8 +6,13 @@
 
 /** Decodes the build's lowercase hex (trusted, even-length) into the module's bytes. */
 export function fromHex(hex) {
-  // Native in recent engines (several times faster on a cold start); the loop everywhere else.
+  // Native where the engine has it (several times faster on a cold start): Uint8Array.fromHex
+  // in recent engines, Buffer (a Uint8Array) in Node and Bun, where the loop below over the
+  // client's module takes ~10 ms of a fresh process's import and Buffer under 1 ms (measured).
+  // The loop everywhere else.
   if (typeof Uint8Array.fromHex === 'function') return Uint8Array.fromHex(hex);
+  const NodeBuffer = globalThis.Buffer;
+  if (typeof NodeBuffer?.from === 'function') return NodeBuffer.from(hex, 'hex');
   const bytes = new Uint8Array(hex.length >>> 1);
   for (let i = 0; i < bytes.length; i++) {
     bytes[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
