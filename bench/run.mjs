@@ -13,6 +13,7 @@ import { PHONE_COUNT, PHONE_SEED, phoneCorpus } from './corpus/phones.mjs';
 import { SEARCH_LEADS, SEARCH_SEED, searchBody } from './corpus/search-body.mjs';
 import { packageEntry, RESULTS_DIR, ROOT } from './lib/paths.mjs';
 import { decoding } from './measure/decode.mjs';
+import { importTimes } from './measure/import.mjs';
 import { overhead } from './measure/overhead.mjs';
 import { sizes } from './measure/size.mjs';
 import { callFloor, firstCall, profileOurs, validationThroughput } from './measure/validation.mjs';
@@ -21,7 +22,7 @@ import { judge } from './targets.mjs';
 
 const log = (message) => console.error(`bench: ${message}`);
 // Not Cargo.lock: cargo rewrites a stale one during the build, which changes no source.
-const BUILD_INPUTS = ['Cargo.toml', 'src', 'pkg-template', 'scripts', 'bench/*.mjs', 'bench/lib', 'bench/measure', 'bench/corpus'];
+const BUILD_INPUTS = ['Cargo.toml', 'core', 'src', 'pkg-template', 'scripts', 'bench/*.mjs', 'bench/lib', 'bench/measure', 'bench/corpus'];
 
 function tool(command, args) {
   try {
@@ -77,6 +78,9 @@ async function main() {
   log('response decoding');
   const decode = await decoding(client, searchBody(), SEARCH_LEADS);
 
+  log('import time, fresh processes');
+  const imports = await importTimes();
+
   log('per-call overhead against the sandbox');
   const perCall = await overhead(client);
 
@@ -96,6 +100,7 @@ async function main() {
       labels: Object.fromEntries([...PHONE, ...EMAIL].map(({ id, label }) => [id, label])),
     },
     size,
+    imports,
     phone,
     email,
     decode,

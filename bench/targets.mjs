@@ -77,15 +77,15 @@ export const TARGETS = [
     },
   },
   {
-    label: 'decoding ≤ 1.5× `JSON.parse` alone',
+    label: 'decoding ≤ 1.2× `JSON.parse` alone (issue 11; 1.5× before)',
     judge: ({ decode }) => {
       const [ours, floor] = [decode.ours.ms.median, decode['JSON.parse'].ms.median];
       return {
-        met: ours / floor <= 1.5,
+        met: ours / floor <= 1.2,
         figure: `${ratio(ours / floor)} (${ms(ours)} vs ${ms(floor)} for ${decode.leads} leads)`,
         obstacle:
           `decoding adds ${ms(ours - floor)} (${((1000 * (ours - floor)) / decode.leads).toFixed(2)} µs per lead); ` +
-          `1.5× allows ${ms(floor / 2)}${decode.direct ? '' : '. Timed through whole searches: the package exports no decode function'}`,
+          `1.2× allows ${ms(floor / 5)}${decode.direct ? '' : '. Timed through whole searches: the package exports no decode function'}`,
       };
     },
   },
@@ -102,6 +102,20 @@ export const TARGETS = [
             ? `${ms(ours - unchecked)} of it the pre-send checks (\`validate: false\`: ${ms(unchecked)})`
             : `the pre-send checks are a small part of it (\`validate: false\`: ${ms(unchecked)})`) +
           `; 1.1× allows ${ms(floor / 10)}`,
+      };
+    },
+  },
+  {
+    // Issue 11: about 20 ms at its start (fresh Node process, median), to be halved.
+    label: 'import of `convoso-leads` in a fresh Node process ≤ 10 ms (median)',
+    judge: ({ imports }) => {
+      const [full, validate] = [imports['convoso-leads'], imports['convoso-leads/validate']];
+      return {
+        met: full.median <= 10,
+        figure: `${ms(full.median)} (min ${ms(full.min)}, ${full.processes} processes; \`convoso-leads/validate\` ${ms(validate.median)})`,
+        obstacle:
+          'decoding the inlined modules (native through Buffer in Node), compiling and instantiating both ' +
+          'WebAssembly modules (the client and the validation module) and evaluating their glue, at import',
       };
     },
   },

@@ -117,7 +117,7 @@ function table(rows) {
   return markdown(head, body);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
   const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null;

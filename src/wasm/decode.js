@@ -1,6 +1,6 @@
 // Bulk reads for response decoding: one call from wasm per page instead of several per field.
 // It only finds where a page departs from the normal shape; what to do there (rewrite a
-// number as text, reject a record) is decided in Rust, in src/wire/normalise.rs.
+// number as text, reject a record) is decided in Rust, in core/src/wire/normalise.rs.
 
 /**
  * Positions in `items` that the normaliser must look at, as a flat list of pairs
