@@ -35,6 +35,10 @@ const CHECK = 'checkRequest';
 // The client build's export that takes that check (src/wasm/rules.rs); the glue keeps it to
 // itself.
 const USE_VALIDATORS = 'export function useValidators(';
+// The client's constructor, the one way into the client module that does not start from an
+// object it made: it instantiates the module on first use (READY).
+const CONSTRUCTOR = '    constructor(options) {';
+const READY = 'instantiateOnFirstUse';
 const GLUE = 'convoso_leads.js';
 const GLUE_TYPES = 'convoso_leads.d.ts';
 const WASM = 'convoso_leads_bg.wasm';
@@ -147,21 +151,27 @@ function assembleClient(buildDir, dist) {
   writeFileSync(path.join(to, GLUE_TYPES), apiTypes);
   writeFileSync(path.join(to, GLUE_TYPES.replace(/\.d\.ts$/, '.d.cts')), apiTypes);
 
-  const glue = replaceOnce(readFileSync(path.join(from, GLUE), 'utf8'), USE_VALIDATORS, USE_VALIDATORS.replace('export ', ''), `${name} glue`);
+  const generated = replaceOnce(readFileSync(path.join(from, GLUE), 'utf8'), USE_VALIDATORS, USE_VALIDATORS.replace('export ', ''), `${name} glue`);
+  const glue = replaceOnce(generated, CONSTRUCTOR, `${CONSTRUCTOR}\n        ${READY}();`, `${name} glue`);
   const selfLoading = replaceOnce(
     glue,
     LOADER_EXPORT,
     [
-      '// Instantiate now, from the module convoso_leads_bg.wasm.js compiles from its inlined bytes',
-      '// (the edge twins: the module their bundler compiled from the .wasm), so every export works',
-      '// synchronously without a set-up call (the package never exposes the loaders).',
+      '// The module convoso_leads_bg.wasm.js compiles from its inlined bytes (the edge twins: the',
+      '// module their bundler compiled from the .wasm) is instantiated synchronously by the first',
+      '// `new ConvosoClient` (every other way into it starts from a client), not at import: an app',
+      '// that imports this entry and never makes a client, or not yet, does not pay for compiling',
+      '// it (no set-up call either way; the package never exposes the loaders).',
       `import loadModule from './${WASM}.js';`,
-      'initSync({ module: loadModule() });',
+      `function ${READY}() {`,
+      '    if (wasm !== undefined) return;',
+      '    initSync({ module: loadModule() });',
+      `    useValidators(${CHECK});`,
+      '}',
       '// The client build has no validation rules of its own: it checks requests with the',
       '// validation module, the one `convoso-leads/validate` loads, and this entry exports that',
       "// module's validators, so an app importing both entries downloads them once.",
       `import { ${[CHECK, ...VALIDATORS].join(', ')} } from '../validate/module.js';`,
-      `useValidators(${CHECK});`,
       `export { ${VALIDATORS.join(', ')} };`,
       '',
     ].join('\n'),
@@ -220,7 +230,7 @@ async function assembleValidate(buildDir, dist) {
   if (bound.join() !== want.join()) fail(`validate.js binds ${bound.join(', ')}, not ${want.join(', ')}`);
   writeWithEdgeTwins(
     path.join(to, 'module'),
-    `import loadModule from './validate_bg.wasm.js';\n${validatorsHost('./validate.js', 'new WebAssembly.Instance(loadModule()).exports')}`,
+    `import loadModule from './validate_bg.wasm.js';\n${validatorsHost('./validate.js', '() => new WebAssembly.Instance(loadModule()).exports')}`,
     "'./validate_bg.wasm.js'",
     (runtime) => `'./validate_bg.wasm.${runtime}.js'`,
   );
