@@ -114,8 +114,8 @@ export const TARGETS = [
         met: full.median <= 10,
         figure: `${ms(full.median)} (min ${ms(full.min)}, ${full.processes} processes; \`convoso-leads/validate\` ${ms(validate.median)})`,
         obstacle:
-          'decoding the inlined modules (native through Buffer in Node), compiling and instantiating both ' +
-          'WebAssembly modules (the client and the validation module) and evaluating their glue, at import',
+          'loading the entry\'s ES modules (glue, snippets, the validation module) and parsing the inlined ' +
+          'hex; both WebAssembly modules are compiled on first use, not at import',
       };
     },
   },
