@@ -114,8 +114,8 @@ export const TARGETS = [
         met: full.median <= 10,
         figure: `${ms(full.median)} (min ${ms(full.min)}, ${full.processes} processes; \`convoso-leads/validate\` ${ms(validate.median)})`,
         obstacle:
-          'loading the entry\'s ES modules (glue, snippets, the validation module) and parsing the inlined ' +
-          'hex; both WebAssembly modules are compiled on first use, not at import',
+          'loading the entry\'s ES modules (glue, snippets, the validation module), parsing the inlined hex ' +
+          'and compiling the validation module (the client\'s is compiled by the first `new ConvosoClient`)',
       };
     },
   },

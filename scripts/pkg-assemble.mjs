@@ -230,7 +230,7 @@ async function assembleValidate(buildDir, dist) {
   if (bound.join() !== want.join()) fail(`validate.js binds ${bound.join(', ')}, not ${want.join(', ')}`);
   writeWithEdgeTwins(
     path.join(to, 'module'),
-    `import loadModule from './validate_bg.wasm.js';\n${validatorsHost('./validate.js', '() => new WebAssembly.Instance(loadModule()).exports')}`,
+    `import loadModule from './validate_bg.wasm.js';\n${validatorsHost('./validate.js', 'new WebAssembly.Instance(loadModule()).exports')}`,
     "'./validate_bg.wasm.js'",
     (runtime) => `'./validate_bg.wasm.${runtime}.js'`,
   );

@@ -126,11 +126,10 @@ export interface Validators {
 }
 
 /**
- * The validators over one wasm instance's exports, or over a function that makes the instance
- * (called by the first validation; the package binds them that way at import), and the
+ * The validators over one wasm instance's exports (the package binds them at import), and the
  * check the client runs before it sends (internal: kind 0-3 as the request validators, 4 a
  * delete; the errors, or `undefined`).
  */
 export function bindValidators(
-  instance: WebAssembly.Exports | (() => WebAssembly.Exports),
+  wasm: WebAssembly.Exports,
 ): Validators & { checkRequest(kind: number, params: unknown): FieldError[] | undefined };

@@ -43,14 +43,8 @@ function names(list) {
   }
 }
 
-/**
- * The validators over one instance's exports (`v_input`, `v_output`, `v_phone`, ...), or over a
- * function that makes the instance: it is then called by the first validation, not at import,
- * so importing an entry costs no compilation until a validator (or the client's check) runs.
- */
-export function bindValidators(instance) {
-  const instantiate = typeof instance === 'function' ? instance : () => instance;
-  let wasm;
+/** The validators over one instance's exports (`v_input`, `v_output`, `v_phone`, ...). */
+export function bindValidators(wasm) {
   let bytes = new Uint8Array(0);
   let view;
   let at = 0;
@@ -65,7 +59,6 @@ export function bindValidators(instance) {
 
   /** Room for `size` bytes of input; writing starts at its beginning, which is returned. */
   function start(size) {
-    wasm ??= instantiate();
     at = wasm.v_input(size);
     if (!at) throw new RangeError(TOO_LARGE);
     views();
