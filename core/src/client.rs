@@ -107,11 +107,10 @@ pub fn read_params<S: FieldSource + ?Sized>(
         .map(|name| malformed(name, Cow::Borrowed("is not a parameter of this endpoint")))
         .collect();
     let params = Params::read(endpoint, source).map_err(|bad| {
-        errors.extend(bad.into_iter().map(|b| {
-            let mut message = String::from("must be ");
-            message.push_str(b.expected);
-            malformed(b.field.to_owned(), Cow::Owned(message))
-        }));
+        errors.extend(
+            bad.into_iter()
+                .map(|b| malformed(b.field.to_owned(), Cow::Borrowed(b.must_be))),
+        );
     });
     match params {
         Ok(params) if errors.is_empty() => Ok(params),

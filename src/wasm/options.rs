@@ -263,7 +263,7 @@ impl OptionsObject {
             Some(scalar) => kind.read::<Js>(scalar),
         });
         read.flatten()
-            .ok_or_else(|| self.invalid(name, kind.expecting_message()))
+            .ok_or_else(|| self.invalid(name, kind.must_be()))
     }
 
     fn text(&self, name: &'static str) -> Result<Option<String>, Error> {

@@ -42,7 +42,7 @@ impl Params {
                 Some(given) => *slot = given,
                 None => bad.push(BadField {
                     field: name,
-                    expected: kind.expecting(),
+                    must_be: kind.must_be(),
                 }),
             }
         }

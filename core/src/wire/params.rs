@@ -25,18 +25,9 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// What the kind takes, for the message when the input is not a scalar at all.
-    pub fn expecting(self) -> &'static str {
-        match self {
-            Kind::Text => "a string",
-            Kind::Int => "an integer or a numeric string",
-            Kind::Number => "a number or a numeric string",
-            Kind::Flag => "a boolean, 0/1 or \"true\"/\"false\"",
-        }
-    }
-
-    /// `must be <what the kind takes>`, for an option of this kind.
-    pub fn expecting_message(self) -> &'static str {
+    /// What the kind takes, for the message when the input is not a scalar at all (for a
+    /// parameter or an option of this kind).
+    pub fn must_be(self) -> &'static str {
         match self {
             Kind::Text => "must be a string",
             Kind::Int => "must be an integer or a numeric string",
@@ -214,6 +205,6 @@ impl Given {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BadField {
     pub field: &'static str,
-    /// What the parameter takes, e.g. "a string".
-    pub expected: &'static str,
+    /// What the parameter takes, as its message says it: "must be a string".
+    pub must_be: &'static str,
 }
