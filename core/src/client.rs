@@ -61,17 +61,11 @@ impl fmt::Debug for Config {
     }
 }
 
-/// Per-call overrides of [`Config`].
+/// Per-call overrides of [`Config`] that [`prepare`] applies (the bindings apply the time
+/// limit themselves).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CallOptions {
-    pub timeout_ms: Option<u32>,
     pub validate: Option<bool>,
-}
-
-impl Config {
-    pub fn timeout_ms(&self, call: &CallOptions) -> Option<u32> {
-        call.timeout_ms.or(self.timeout_ms)
-    }
 }
 
 /// A call ready to send as `POST url` with a form body of [`CONTENT_TYPE`].

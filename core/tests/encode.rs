@@ -25,7 +25,6 @@ fn config() -> Config {
 }
 
 const UNCHECKED: CallOptions = CallOptions {
-    timeout_ms: None,
     validate: Some(false),
 };
 
@@ -234,7 +233,6 @@ fn validation_runs_before_anything_is_encoded() {
     assert!(prepare::<InsertParams>(&lax, &CallOptions::default(), &p).is_ok());
     let strict = CallOptions {
         validate: Some(true),
-        ..CallOptions::default()
     };
     assert!(prepare::<InsertParams>(&lax, &strict, &p).is_err());
 }
