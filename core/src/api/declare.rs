@@ -47,7 +47,7 @@ macro_rules! params {
         $crate::api::declare::params!(@field $head
             struct [$($struct)*
                 $(#[$field_meta])*
-                #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "crate::wire::lenient::optional"))]
+                #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "crate::wire::typed::optional"))]
                 #[cfg_attr(all(target_arch = "wasm32", feature = "typescript"), tsify(type = "string"))]
                 pub $field: Option<$ty>,
             ]
@@ -72,7 +72,7 @@ macro_rules! params {
         $crate::api::declare::params!(@field $head
             struct [$($struct)*
                 $(#[$field_meta])*
-                #[cfg_attr(not(target_arch = "wasm32"), serde(default, deserialize_with = "crate::wire::lenient::optional"))]
+                #[cfg_attr(not(target_arch = "wasm32"), serde(default, deserialize_with = "crate::wire::typed::optional"))]
                 #[cfg_attr(all(target_arch = "wasm32", feature = "typescript"), tsify(optional))]
                 pub $field: Option<$ty>,
             ]
@@ -97,7 +97,7 @@ macro_rules! params {
         $crate::api::declare::params!(@field $head
             struct [$($struct)*
                 $(#[$field_meta])*
-                #[cfg_attr(not(target_arch = "wasm32"), serde(default, deserialize_with = "crate::wire::lenient::optional"))]
+                #[cfg_attr(not(target_arch = "wasm32"), serde(default, deserialize_with = "crate::wire::typed::optional"))]
                 #[cfg_attr(all(target_arch = "wasm32", feature = "typescript"), tsify(optional))]
                 pub $field: Option<$ty>,
             ]

@@ -7,7 +7,7 @@
 //! object builder out of the wasm binary.
 
 use super::lenient::float_as_int;
-use super::params::{FieldSource, NotScalar, Scalar};
+use super::params::{FieldSource, Floats, NotScalar, Scalar};
 use super::shape::{FieldSpec, Spot};
 
 /// The JSON type of a value (JS `undefined` never reaches here: lookups report it as absent).
@@ -85,13 +85,15 @@ impl<J: Json> FieldSource for J {
         };
         scalar.map(Some).ok_or(NotScalar)
     }
+}
 
+impl<J: Json> Floats for J {
     fn float_text(f: f64) -> String {
-        J::float_text(f)
+        <J as Json>::float_text(f)
     }
 
     fn parse_float(text: &str) -> Option<f64> {
-        J::parse_float(text)
+        <J as Json>::parse_float(text)
     }
 }
 

@@ -23,3 +23,5 @@ pub(crate) mod record;
 pub mod response;
 #[cfg(feature = "client")]
 pub mod shape;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typed;

@@ -38,7 +38,7 @@ impl Kind {
 
     /// `scalar` read as this kind; `None` when it can never be one (`true` for text).
     /// `Given::Raw` keeps input that does not read as the kind, for validation to report.
-    pub fn read<S: FieldSource + ?Sized>(self, scalar: Scalar) -> Option<Given> {
+    pub fn read<S: Floats + ?Sized>(self, scalar: Scalar) -> Option<Given> {
         let raw = |scalar: &Scalar| match scalar {
             Scalar::Str(s) => s.clone(),
             Scalar::Int(i) => int_string(*i),
@@ -138,14 +138,19 @@ pub enum Scalar {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NotScalar;
 
+/// How floats become text and plain decimals become floats, as the values' own language does
+/// it (the JS engine in wasm: Rust's float formatting would add ~20 KB to the module).
+pub trait Floats {
+    /// `f` as text, the shortest that reads back as `f` (`String(f)` in wasm).
+    fn float_text(f: f64) -> String;
+    /// A plain decimal's value (`parseFloat` in wasm).
+    fn parse_float(text: &str) -> Option<f64>;
+}
+
 /// An untyped object that params can be read from, by parameter name (a JS object in wasm).
-pub trait FieldSource {
+pub trait FieldSource: Floats {
     /// The value of `name`: `Ok(None)` when absent, `null` or `undefined`.
     fn scalar(&self, name: &str) -> Result<Option<Scalar>, NotScalar>;
-    /// `f` as text, as the source's language writes it (the JS engine's `String(f)` in wasm).
-    fn float_text(f: f64) -> String;
-    /// A plain decimal's value (the JS engine's `parseFloat` in wasm); `None` unless finite.
-    fn parse_float(text: &str) -> Option<f64>;
 }
 
 /// One parameter as the caller gave it.
