@@ -14,9 +14,8 @@ use web_sys::AbortSignal;
 use super::client::ConvosoClient;
 use super::errors::to_js;
 use super::guard::{self, List};
-use super::options::{read_params, OptionsObject, RequestOptions};
+use super::options::{OptionsObject, RequestOptions};
 use super::pending::Pending;
-use super::rules;
 use super::task;
 use crate::api::insert;
 use crate::batch::{Batch, Progress, RowOutcome, DEFAULT_CONCURRENCY};
@@ -120,10 +119,9 @@ impl ConvosoClient {
             .map_or(DEFAULT_CONCURRENCY, |c| c as usize);
         let on_progress = object.function("onProgress")?;
 
-        let validate = self.validates(&options);
         let (checks, calls): (Vec<_>, Vec<_>) = rows(leads)?
             .into_iter()
-            .map(|row| match self.prepare_row(row, &options, validate) {
+            .map(|row| match self.prepare_row(row, &options) {
                 Ok(call) => (Vec::new(), Some(call)),
                 Err(errors) => (errors, None),
             })
@@ -149,15 +147,10 @@ impl ConvosoClient {
         &self,
         row: JsValue,
         options: &RequestOptions,
-        validate: bool,
     ) -> Result<Pending, Vec<FieldError>> {
-        let params = read_params(&insert::ENDPOINT, row.clone()).map_err(field_errors)?;
-        if validate {
-            let errors = rules::errors(&insert::ENDPOINT, &row).map_err(field_errors)?;
-            if !errors.is_empty() {
-                return Err(errors);
-            }
-        }
+        let params = self
+            .read_checked(&insert::ENDPOINT, row, options)
+            .map_err(field_errors)?;
         Ok(self.prepare_insert(params, options))
     }
 }
