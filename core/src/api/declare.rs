@@ -62,7 +62,8 @@ macro_rules! params {
         );
     };
 
-    // An optional parameter with a rule.
+    // An optional parameter with a rule: its rule joins the table, then it is declared as any
+    // optional parameter is.
     (@field $head:tt
         struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
         ruled [$($ruled:ident)*] rules [$($rule:expr,)*]
@@ -70,19 +71,13 @@ macro_rules! params {
         $($rest:tt)*
     ) => {
         $crate::api::declare::params!(@field $head
-            struct [$($struct)*
-                $(#[$field_meta])*
-                #[cfg_attr(not(target_arch = "wasm32"), serde(default, deserialize_with = "crate::wire::typed::optional"))]
-                #[cfg_attr(all(target_arch = "wasm32", feature = "typescript"), tsify(optional))]
-                pub $field: Option<$ty>,
-            ]
-            all [$($all)* $field]
-            kinds [$($kind,)* <$ty as $crate::wire::params::Kinded>::KIND,]
+            struct [$($struct)*] all [$($all)*] kinds [$($kind,)*]
             ruled [$($ruled)* $field]
             rules [$($rule,)* $crate::validate::lead::Rule {
                 check: $check,
                 need: $crate::validate::lead::Need::Optional,
             },]
+            $(#[$field_meta])* $field: $ty,
             $($rest)*
         );
     };
