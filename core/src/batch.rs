@@ -11,7 +11,10 @@
 //!   answer, an abort while it was in flight). Its fate is unknown: the insert may have
 //!   happened;
 //! - **cancelled**: the batch was cancelled before the row was sent. It certainly was not
-//!   inserted.
+//!   inserted;
+//! - **skipped**: the caller settled it before (a resumed import) and asked not to send it.
+
+use alloc::vec::Vec;
 
 use crate::error::Error;
 use crate::validate::FieldError;
@@ -31,6 +34,7 @@ pub enum RowOutcome<E> {
     Rejected { error: E },
     Failed { error: E },
     Cancelled,
+    Skipped,
 }
 
 impl RowOutcome<Error> {
@@ -56,6 +60,7 @@ pub struct Progress {
     pub rejected: usize,
     pub failed: usize,
     pub cancelled: usize,
+    pub skipped: usize,
 }
 
 impl Progress {
@@ -67,23 +72,25 @@ impl Progress {
             RowOutcome::Rejected { .. } => &mut self.rejected,
             RowOutcome::Failed { .. } => &mut self.failed,
             RowOutcome::Cancelled => &mut self.cancelled,
+            RowOutcome::Skipped => &mut self.skipped,
         };
         *counter += 1;
     }
 }
 
 /// Where one row is.
-#[derive(Debug)]
-enum Slot<E> {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
     Waiting,
     InFlight,
-    Settled(RowOutcome<E>),
+    Settled,
 }
 
-/// The state of one batch.
+/// The state of one batch: which row goes next and the counts. The outcomes themselves are
+/// the caller's (it hands each one on as it settles).
 #[derive(Debug)]
-pub struct Batch<E> {
-    rows: Vec<Slot<E>>,
+pub struct Batch {
+    rows: Vec<Slot>,
     /// Rows start in input order: none before this one is still waiting.
     cursor: usize,
     in_flight: usize,
@@ -91,34 +98,25 @@ pub struct Batch<E> {
     progress: Progress,
 }
 
-impl<E> Batch<E> {
-    /// A batch of one row per entry of `checks`, which holds each row's validation errors
-    /// (empty for a valid row). Invalid rows are settled at once. `concurrency` is clamped to
-    /// `1..=MAX_CONCURRENCY`.
-    pub fn new(checks: Vec<Vec<FieldError>>, concurrency: usize) -> Self {
-        let mut progress = Progress {
-            total: checks.len(),
-            ..Progress::default()
-        };
-        let rows = checks
-            .into_iter()
-            .map(|errors| {
-                if errors.is_empty() {
-                    Slot::Waiting
-                } else {
-                    let outcome = RowOutcome::Invalid { errors };
-                    progress.count(&outcome);
-                    Slot::Settled(outcome)
-                }
-            })
-            .collect();
+impl Batch {
+    /// A batch of `total` rows, all waiting. `concurrency` is clamped to `1..=MAX_CONCURRENCY`.
+    pub fn new(total: usize, concurrency: usize) -> Self {
         Batch {
-            rows,
+            rows: alloc::vec![Slot::Waiting; total],
             cursor: 0,
             in_flight: 0,
             concurrency: concurrency.clamp(1, MAX_CONCURRENCY),
-            progress,
+            progress: Progress {
+                total,
+                ..Progress::default()
+            },
         }
+    }
+
+    /// Settles a row that never needs sending (invalid or skipped) before the batch starts.
+    /// `false` (and nothing changes) when the row is not waiting.
+    pub fn settle<E>(&mut self, row: usize, outcome: &RowOutcome<E>) -> bool {
+        self.settle_from(Slot::Waiting, row, outcome)
     }
 
     /// The next row to send, if the concurrency bound allows one and any is waiting.
@@ -129,7 +127,7 @@ impl<E> Batch<E> {
         while let Some(slot) = self.rows.get_mut(self.cursor) {
             let row = self.cursor;
             self.cursor += 1;
-            if let Slot::Waiting = slot {
+            if *slot == Slot::Waiting {
                 *slot = Slot::InFlight;
                 self.in_flight += 1;
                 return Some(row);
@@ -140,27 +138,38 @@ impl<E> Batch<E> {
 
     /// Records how a row that was started ended. For a row that is not in flight nothing
     /// changes and `false` is returned.
-    pub fn finish(&mut self, row: usize, outcome: RowOutcome<E>) -> bool {
+    pub fn finish<E>(&mut self, row: usize, outcome: &RowOutcome<E>) -> bool {
+        let finished = self.settle_from(Slot::InFlight, row, outcome);
+        if finished {
+            self.in_flight -= 1;
+        }
+        finished
+    }
+
+    fn settle_from<E>(&mut self, from: Slot, row: usize, outcome: &RowOutcome<E>) -> bool {
         match self.rows.get_mut(row) {
-            Some(slot @ Slot::InFlight) => {
-                self.progress.count(&outcome);
-                *slot = Slot::Settled(outcome);
-                self.in_flight -= 1;
+            Some(slot) if *slot == from => {
+                self.progress.count(outcome);
+                *slot = Slot::Settled;
                 true
             }
             _ => false,
         }
     }
 
-    /// Settles every row not started yet as cancelled. Rows in flight are left to finish.
-    pub fn cancel(&mut self) {
-        for slot in self.rows.iter_mut().skip(self.cursor) {
-            if let Slot::Waiting = slot {
-                *slot = Slot::Settled(RowOutcome::Cancelled);
-                self.progress.count::<E>(&RowOutcome::Cancelled);
+    /// Settles every row not started yet as cancelled and returns them, in input order. Rows
+    /// in flight are left to finish.
+    pub fn cancel(&mut self) -> Vec<usize> {
+        let mut cancelled = Vec::new();
+        for (row, slot) in self.rows.iter_mut().enumerate().skip(self.cursor) {
+            if *slot == Slot::Waiting {
+                *slot = Slot::Settled;
+                self.progress.count::<()>(&RowOutcome::Cancelled);
+                cancelled.push(row);
             }
         }
         self.cursor = self.rows.len();
+        cancelled
     }
 
     pub fn progress(&self) -> Progress {
@@ -175,19 +184,6 @@ impl<E> Batch<E> {
     pub fn is_finished(&self) -> bool {
         self.progress.done == self.progress.total
     }
-
-    /// The outcomes in input order. If the batch is abandoned early, a row never started reads
-    /// as cancelled and one still in flight as failed with the error `unsettled` makes.
-    pub fn into_outcomes(self, unsettled: impl Fn() -> E) -> Vec<RowOutcome<E>> {
-        self.rows
-            .into_iter()
-            .map(|slot| match slot {
-                Slot::Settled(outcome) => outcome,
-                Slot::Waiting => RowOutcome::Cancelled,
-                Slot::InFlight => RowOutcome::Failed { error: unsettled() },
-            })
-            .collect()
-    }
 }
 
 #[cfg(test)]
@@ -196,13 +192,15 @@ mod tests {
 
     use super::*;
 
-    fn invalid() -> Vec<FieldError> {
-        vec![FieldError {
-            field: Cow::Borrowed("phone_number"),
-            code: 6008,
-            message: Cow::Borrowed("The phone number is invalid"),
-            index: None,
-        }]
+    fn invalid() -> RowOutcome<&'static str> {
+        RowOutcome::Invalid {
+            errors: vec![FieldError {
+                field: Cow::Borrowed("phone_number"),
+                code: 6008,
+                message: Cow::Borrowed("The phone number is invalid"),
+                index: None,
+            }],
+        }
     }
 
     fn inserted(id: &str) -> RowOutcome<&'static str> {
@@ -212,39 +210,45 @@ mod tests {
     }
 
     #[test]
-    fn invalid_rows_are_settled_before_anything_is_sent() {
-        let batch: Batch<&str> = Batch::new(vec![vec![], invalid(), vec![]], 4);
+    fn rows_settled_up_front_are_counted_and_never_started() {
+        let mut batch = Batch::new(3, 4);
+        assert!(batch.settle(1, &invalid()));
+        assert!(batch.settle(2, &RowOutcome::<&str>::Skipped));
         assert_eq!(
             batch.progress(),
             Progress {
-                done: 1,
+                done: 2,
                 total: 3,
                 invalid: 1,
+                skipped: 1,
                 ..Progress::default()
             }
         );
+        assert_eq!(batch.start_next(), Some(0));
+        assert_eq!(batch.start_next(), None, "rows 1 and 2 are settled");
         assert!(!batch.is_finished());
     }
 
     #[test]
     fn rows_start_in_input_order_within_the_concurrency_bound() {
-        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 5], 2);
+        let mut batch = Batch::new(5, 2);
         assert_eq!(batch.start_next(), Some(0));
         assert_eq!(batch.start_next(), Some(1));
         assert_eq!(batch.start_next(), None, "two are in flight");
-        assert!(batch.finish(1, inserted("11")));
+        assert!(batch.finish(1, &inserted("11")));
         assert_eq!(batch.start_next(), Some(2));
         assert_eq!(batch.in_flight(), 2);
     }
 
     #[test]
-    fn outcomes_come_back_in_input_order_whatever_order_rows_finish_in() {
-        let mut batch = Batch::new(vec![vec![], invalid(), vec![], vec![]], 3);
+    fn every_outcome_is_counted_whatever_order_rows_finish_in() {
+        let mut batch = Batch::new(4, 3);
+        batch.settle(1, &invalid());
         let started: Vec<_> = std::iter::from_fn(|| batch.start_next()).collect();
         assert_eq!(started, [0, 2, 3]);
-        batch.finish(3, RowOutcome::Failed { error: "dropped" });
-        batch.finish(2, RowOutcome::Rejected { error: "6009" });
-        batch.finish(0, inserted("10"));
+        batch.finish(3, &RowOutcome::Failed { error: "dropped" });
+        batch.finish(2, &RowOutcome::Rejected { error: "6009" });
+        batch.finish(0, &inserted("10"));
         assert!(batch.is_finished());
         assert_eq!(
             batch.progress(),
@@ -256,63 +260,50 @@ mod tests {
                 rejected: 1,
                 failed: 1,
                 cancelled: 0,
+                skipped: 0,
             }
-        );
-        let outcomes = batch.into_outcomes(|| "never");
-        assert_eq!(
-            outcomes,
-            [
-                inserted("10"),
-                RowOutcome::Invalid { errors: invalid() },
-                RowOutcome::Rejected { error: "6009" },
-                RowOutcome::Failed { error: "dropped" },
-            ]
         );
     }
 
     #[test]
-    fn cancel_settles_only_the_rows_not_started() {
-        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 4], 2);
+    fn cancel_settles_only_the_rows_not_started_and_names_them() {
+        let mut batch = Batch::new(5, 2);
+        batch.settle(4, &RowOutcome::<&str>::Skipped);
         batch.start_next();
         batch.start_next();
-        batch.cancel();
+        assert_eq!(batch.cancel(), [2, 3]);
         assert_eq!(batch.start_next(), None);
         assert_eq!(batch.progress().cancelled, 2);
         assert!(!batch.is_finished(), "two rows are still in flight");
-        batch.finish(0, inserted("1"));
-        batch.finish(1, RowOutcome::Failed { error: "aborted" });
+        batch.finish(0, &inserted("1"));
+        batch.finish(1, &RowOutcome::Failed { error: "aborted" });
         assert!(batch.is_finished());
-        assert_eq!(
-            batch.into_outcomes(|| "never"),
-            [
-                inserted("1"),
-                RowOutcome::Failed { error: "aborted" },
-                RowOutcome::Cancelled,
-                RowOutcome::Cancelled,
-            ]
-        );
+        assert!(batch.cancel().is_empty(), "nothing is left to cancel");
     }
 
     #[test]
     fn a_row_cannot_be_settled_twice_or_before_it_starts() {
-        let mut batch: Batch<&str> = Batch::new(vec![vec![], vec![], invalid()], 1);
-        assert!(!batch.finish(1, inserted("1")), "row 1 has not started");
-        assert!(!batch.finish(2, inserted("2")), "row 2 is invalid");
-        assert!(!batch.finish(9, inserted("9")), "no such row");
+        let mut batch = Batch::new(3, 1);
+        batch.settle(2, &invalid());
+        assert!(!batch.settle(2, &invalid()), "row 2 is settled already");
+        assert!(!batch.finish(1, &inserted("1")), "row 1 has not started");
+        assert!(!batch.finish(2, &inserted("2")), "row 2 is invalid");
+        assert!(!batch.finish(9, &inserted("9")), "no such row");
         assert_eq!(batch.start_next(), Some(0));
-        assert!(batch.finish(0, inserted("0")));
-        assert!(!batch.finish(0, inserted("again")));
+        assert!(!batch.settle(0, &invalid()), "row 0 is in flight");
+        assert!(batch.finish(0, &inserted("0")));
+        assert!(!batch.finish(0, &inserted("again")));
         assert_eq!(batch.progress().inserted, 1);
         assert_eq!(batch.in_flight(), 0);
     }
 
     #[test]
     fn concurrency_is_clamped() {
-        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 100], 0);
+        let mut batch = Batch::new(100, 0);
         assert_eq!(batch.start_next(), Some(0));
         assert_eq!(batch.start_next(), None);
 
-        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 100], 1_000);
+        let mut batch = Batch::new(100, 1_000);
         let started = std::iter::from_fn(|| batch.start_next()).count();
         assert_eq!(started, MAX_CONCURRENCY);
     }
@@ -366,24 +357,6 @@ mod tests {
 
     #[test]
     fn an_empty_batch_is_finished_at_once() {
-        let batch: Batch<&str> = Batch::new(Vec::new(), 4);
-        assert!(batch.is_finished());
-        assert!(batch.into_outcomes(|| "never").is_empty());
-    }
-
-    #[test]
-    fn an_abandoned_batch_still_accounts_for_every_row() {
-        let mut batch: Batch<&str> = Batch::new(vec![vec![]; 3], 2);
-        batch.start_next();
-        batch.finish(0, inserted("1"));
-        batch.start_next();
-        assert_eq!(
-            batch.into_outcomes(|| "abandoned"),
-            [
-                inserted("1"),
-                RowOutcome::Failed { error: "abandoned" },
-                RowOutcome::Cancelled
-            ]
-        );
+        assert!(Batch::new(0, 4).is_finished());
     }
 }

@@ -1,7 +1,7 @@
 //! `client.insertLeads(leads, options)`: every row is validated first, then the valid ones are
-//! inserted with bounded concurrency, and the promise resolves to one outcome per row, in input
-//! order. [`crate::batch`] keeps the books; this file reads the arguments, runs the workers and
-//! writes the outcomes as JS objects.
+//! inserted with bounded concurrency; each row's outcome is handed to `onOutcome` as it settles,
+//! and the promise resolves to all of them, in input order. [`crate::batch`] keeps the books;
+//! this file reads the arguments, runs the workers and writes the outcomes as JS objects.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,6 +32,24 @@ export interface InsertLeadsOptions extends RequestOptions {
   concurrency?: number;
   /** Called with the counts so far: once at the start, then as each row settles. */
   onProgress?: (progress: InsertProgress) => void;
+  /**
+   * Called once per row as it settles, in settling order, before the promise resolves: first
+   * the rows settled up front (skipped, invalid), then each sent row as its answer arrives. A
+   * journal written here survives a process that dies mid-batch.
+   */
+  onOutcome?: (outcome: InsertOutcome) => void;
+  /**
+   * Called just before a row is sent, with its index. The row waits for a returned promise;
+   * when `onSend` throws or the promise rejects the row is not sent and ends `cancelled` (rows
+   * in flight go on), so a caller can make a record durable first, or stop sending.
+   */
+  onSend?: (index: number) => void | Promise<void>;
+  /**
+   * Rows not to send (read and validated neither), e.g. those a previous run settled: a Set of
+   * indexes or a predicate. They end `skipped`. A predicate that throws rejects the call before
+   * anything is sent.
+   */
+  skip?: ReadonlySet<number> | ((index: number, lead: InsertParams) => boolean);
 }
 
 /** How far a batch has got: `done` of `total` rows have their outcome. */
@@ -43,6 +61,7 @@ export interface InsertProgress {
   rejected: number;
   failed: number;
   cancelled: number;
+  skipped: number;
 }
 
 /**
@@ -53,18 +72,20 @@ export interface InsertProgress {
  *   `message`, e.g. 6009 (phone exists): it was not created.
  * - `failed`: no verdict (network error, timeout, 5xx or a non-API answer, aborted in
  *   flight): the lead may or may not have been created.
- * - `cancelled`: not sent, because the batch was aborted first.
+ * - `cancelled`: not sent, because the batch was aborted first (or `onSend` refused it).
+ * - `skipped`: not sent, because `skip` named it.
  */
 export type InsertOutcome =
   | { index: number; status: "inserted"; lead_id: string }
   | { index: number; status: "invalid"; errors: FieldError[]; error: Error }
   | { index: number; status: "rejected"; code?: number; message: string; error: Error }
   | { index: number; status: "failed"; error: Error }
-  | { index: number; status: "cancelled" };
+  | { index: number; status: "cancelled" }
+  | { index: number; status: "skipped" };
 "#;
 
 /// The options `insertLeads` takes on top of a call's.
-const BATCH_OPTIONS: &[&str] = &["concurrency", "onProgress"];
+const BATCH_OPTIONS: &[&str] = &["concurrency", "onProgress", "onOutcome", "onSend", "skip"];
 
 /// The most rows one call takes: every row's request is prepared up front.
 const MAX_ROWS: u32 = 100_000;
@@ -73,9 +94,9 @@ const MAX_ROWS: u32 = 100_000;
 impl ConvosoClient {
     /// Inserts many leads. Every row is validated first (invalid rows are never sent), then the
     /// others are inserted `concurrency` at a time, each with the call options' retries and
-    /// time limits. Resolves to one outcome per row, in input order; aborting `signal` stops
-    /// sending (rows not yet sent end `cancelled`). Rejects only when the arguments themselves
-    /// are unusable.
+    /// time limits. Each outcome goes to `onOutcome` as it settles; the promise resolves to
+    /// them all, in input order. Aborting `signal` stops sending (rows not yet sent end
+    /// `cancelled`). Rejects only when the arguments themselves are unusable.
     #[wasm_bindgen(js_name = insertLeads, unchecked_return_type = "Promise<InsertOutcome[]>")]
     pub fn insert_leads(
         &self,
@@ -93,16 +114,20 @@ impl ConvosoClient {
 
 /// A batch on its way, shared by its workers. Borrows never last across an await.
 struct Run {
-    batch: RefCell<Batch<Error>>,
+    batch: RefCell<Batch>,
     /// Each valid row's prepared call, taken when the row starts.
     calls: RefCell<Vec<Option<Pending>>>,
+    /// The outcomes so far, at their rows' indexes.
+    outcomes: Array,
     signal: Option<AbortSignal>,
     on_progress: Option<Function>,
+    on_outcome: Option<Function>,
+    on_send: Option<Function>,
 }
 
 impl ConvosoClient {
-    /// Reads the arguments and validates and prepares every row; returns the run and how many
-    /// workers it needs.
+    /// Reads the arguments, validates and prepares every row not skipped, and settles the
+    /// others; returns the run and how many workers it needs.
     fn start_batch(
         &self,
         leads: &JsValue,
@@ -117,23 +142,47 @@ impl ConvosoClient {
         let concurrency = object
             .count("concurrency")?
             .map_or(DEFAULT_CONCURRENCY, |c| c as usize);
-        let on_progress = object.function("onProgress")?;
+        let rows = rows(leads)?;
+        let skips = match object.value("skip") {
+            None => String::new(),
+            Some(skip) => match guard::skipped(&skip, &rows) {
+                Some(Ok(flags)) => flags,
+                Some(Err(())) => return Err(object.invalid("skip", "threw")),
+                None => {
+                    return Err(object.invalid("skip", "must be a Set of indexes or a function"))
+                }
+            },
+        };
 
-        let (checks, calls): (Vec<_>, Vec<_>) = rows(leads)?
-            .into_iter()
-            .map(|row| match self.prepare_row(row, &options) {
-                Ok(call) => (Vec::new(), Some(call)),
-                Err(errors) => (errors, None),
+        let mut settled = Vec::new();
+        let calls: Vec<_> = rows
+            .iter()
+            .enumerate()
+            .map(|(index, row)| {
+                if skips.as_bytes().get(index) == Some(&b'1') {
+                    settled.push((index, RowOutcome::Skipped));
+                    return None;
+                }
+                self.prepare_row(row, &options)
+                    .map_err(|errors| settled.push((index, RowOutcome::Invalid { errors })))
+                    .ok()
             })
-            .unzip();
+            .collect();
         let valid = calls.iter().filter(|c| c.is_some()).count();
-        let batch = Batch::new(checks, concurrency);
         let run = Rc::new(Run {
-            batch: RefCell::new(batch),
+            batch: RefCell::new(Batch::new(calls.len(), concurrency)),
             calls: RefCell::new(calls),
+            outcomes: Array::new(),
             signal: options.signal().cloned(),
-            on_progress,
+            on_progress: object.function("onProgress")?,
+            on_outcome: object.function("onOutcome")?,
+            on_send: object.function("onSend")?,
         });
+        for (index, outcome) in settled {
+            if run.batch.borrow_mut().settle(index, &outcome) {
+                run.record(index, outcome);
+            }
+        }
         Ok((
             run,
             concurrency
@@ -155,11 +204,11 @@ impl ConvosoClient {
     }
 }
 
-/// The rows of `leads`, which must be an array.
-fn rows(leads: &JsValue) -> Result<Vec<JsValue>, Error> {
+/// A copy of `leads`, which must be an array.
+fn rows(leads: &JsValue) -> Result<Array, Error> {
     let unusable = |message| malformed_object(insert::ENDPOINT.path, "leads", message);
     match guard::list(leads, MAX_ROWS) {
-        List::Items(rows) => Ok(rows.unchecked_into::<Array>().iter().collect()),
+        List::Items(rows) => Ok(rows.unchecked_into::<Array>()),
         List::NotAnArray => Err(unusable("must be an array of leads")),
         List::TooLong => Err(unusable("holds more than 100000 leads: split it")),
     }
@@ -183,24 +232,15 @@ async fn finish(run: Rc<Run>, workers: usize) -> Result<JsValue, JsValue> {
     for _ in 0..workers {
         all.push(&task::promise(work(Rc::clone(&run))));
     }
-    // Workers never reject: every row's failure is its outcome.
+    // Workers never reject: every row's failure is its outcome, and every row settles.
     let _ = JsFuture::from(Promise::all(&all)).await;
-    let batch = run.batch.replace(Batch::new(Vec::new(), 1));
-    let outcomes = Array::new();
-    // A row still in flight here would be a bug; it reads as failed with an unknown fate.
-    let unsettled = || Error::Abort {
-        endpoint: insert::ENDPOINT.path,
-    };
-    for (index, outcome) in batch.into_outcomes(unsettled).into_iter().enumerate() {
-        outcomes.push(&outcome_to_js(index, outcome));
-    }
-    Ok(outcomes.into())
+    Ok(run.outcomes.clone().into())
 }
 
 /// Takes rows one after another until none is left (or the batch is cancelled).
 async fn work(run: Rc<Run>) -> Result<JsValue, JsValue> {
     loop {
-        if run.signal.as_ref().is_some_and(AbortSignal::aborted) {
+        if run.aborted() {
             run.cancel();
         }
         let Some(row) = run.batch.borrow_mut().start_next() else {
@@ -208,21 +248,51 @@ async fn work(run: Rc<Run>) -> Result<JsValue, JsValue> {
         };
         let call = run.calls.borrow_mut().get_mut(row).and_then(Option::take);
         let outcome = match call {
-            Some(call) => outcome_of(call.send().await),
-            None => RowOutcome::Cancelled,
+            Some(call) if run.may_send(row).await => outcome_of(call.send().await),
+            _ => RowOutcome::Cancelled,
         };
-        run.batch.borrow_mut().finish(row, outcome);
-        run.report();
+        if run.batch.borrow_mut().finish(row, &outcome) {
+            run.record(row, outcome);
+            run.report();
+        }
     }
     Ok(JsValue::UNDEFINED)
 }
 
 impl Run {
+    fn aborted(&self) -> bool {
+        self.signal.as_ref().is_some_and(AbortSignal::aborted)
+    }
+
+    /// Whether a started row may go: `onSend` agrees and the signal has not fired meanwhile.
+    async fn may_send(&self, row: usize) -> bool {
+        if let Some(on_send) = &self.on_send {
+            // Row indexes are below MAX_ROWS.
+            let agreed = JsFuture::from(guard::may_send(on_send, row as u32)).await;
+            if agreed.ok().and_then(|v| v.as_bool()) != Some(true) {
+                return false;
+            }
+        }
+        !self.aborted()
+    }
+
     fn cancel(&self) {
-        let before = self.batch.borrow().progress();
-        self.batch.borrow_mut().cancel();
-        if self.batch.borrow().progress() != before {
+        let cancelled = self.batch.borrow_mut().cancel();
+        for &row in &cancelled {
+            self.record(row, RowOutcome::Cancelled);
+        }
+        if !cancelled.is_empty() {
             self.report();
+        }
+    }
+
+    /// Keeps a settled row's outcome and hands it to `onOutcome`.
+    fn record(&self, row: usize, outcome: RowOutcome<Error>) {
+        let outcome = outcome_to_js(row, outcome);
+        // Row indexes are below MAX_ROWS; setting an index of our own array cannot fail.
+        let _ = Reflect::set(&self.outcomes, &JsValue::from_f64(row as f64), &outcome);
+        if let Some(on_outcome) = &self.on_outcome {
+            guard::call(on_outcome, &outcome);
         }
     }
 
@@ -244,6 +314,7 @@ fn progress_to_js(progress: &Progress) -> JsValue {
         ("rejected", progress.rejected),
         ("failed", progress.failed),
         ("cancelled", progress.cancelled),
+        ("skipped", progress.skipped),
     ] {
         // Counts are below MAX_ROWS: exact as JS numbers. Setting on a fresh object cannot fail.
         let _ = Reflect::set(
@@ -310,6 +381,7 @@ fn outcome_to_js(index: usize, outcome: RowOutcome<Error>) -> JsValue {
             set("error", to_js(&error));
         }
         RowOutcome::Cancelled => set("status", "cancelled".into()),
+        RowOutcome::Skipped => set("status", "skipped".into()),
     }
     object.into()
 }

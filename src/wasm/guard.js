@@ -70,6 +70,27 @@ export function callQuietly(callback, argument) {
 }
 
 /**
+ * Which rows `skip` (a function of the index and row, or a Set of indexes) names: a string of
+ * one character per row, `1` to skip. `undefined` when `skip` is neither; `null` when it threw.
+ */
+export function skippedRows(skip, rows) {
+  try {
+    const skips = typeof skip === 'function' ? (i) => skip(i, rows[i]) : typeof skip?.has === 'function' ? (i) => skip.has(i) : undefined;
+    return skips && rows.map((_, i) => (skips(i) ? 1 : 0)).join('');
+  } catch {
+    return null;
+  }
+}
+
+/** Calls `onSend(index)` and waits for what it returns: `false` when it throws or rejects. */
+export function sendAllowed(onSend, index) {
+  return new Promise((resolve) => resolve(onSend(index))).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
  * Sends `request` with `fetch` (the global one when absent, looked up now so a test's stub
  * applies). Settles with a real `Response`; rejects with an `Error` when the function throws,
  * resolves to something else, or has not settled when `signal` aborts (a `fetch` that ignores

@@ -19,6 +19,10 @@ extern "C" {
     fn signal_of(value: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = callQuietly)]
     fn call_quietly(callback: &js_sys::Function, argument: &JsValue);
+    #[wasm_bindgen(js_name = skippedRows)]
+    fn skipped_rows(skip: &JsValue, rows: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = sendAllowed)]
+    fn send_allowed(on_send: &js_sys::Function, index: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = fetchWith)]
     fn fetch_with(
         fetch: Option<&js_sys::Function>,
@@ -63,6 +67,25 @@ pub fn is_signal(value: &JsValue) -> bool {
 #[cfg(feature = "client")]
 pub fn call(callback: &js_sys::Function, argument: &JsValue) {
     call_quietly(callback, argument);
+}
+
+/// Which of `rows` (a JS array) the caller's `skip` names, one flag per row: `None` when `skip`
+/// is neither a function nor a Set, `Some(Err(()))` when it threw.
+#[cfg(feature = "client")]
+pub fn skipped(skip: &JsValue, rows: &JsValue) -> Option<Result<alloc::string::String, ()>> {
+    let flags = skipped_rows(skip, rows);
+    if flags.is_undefined() {
+        None
+    } else {
+        Some(flags.as_string().ok_or(()))
+    }
+}
+
+/// Calls the caller's `onSend(index)` and waits for it; resolves `false` when it throws or
+/// rejects.
+#[cfg(feature = "client")]
+pub fn may_send(on_send: &js_sys::Function, index: u32) -> js_sys::Promise {
+    send_allowed(on_send, index)
 }
 
 /// Sends `request` with the caller's `fetch` (`None`: the global one). The promise settles with

@@ -300,14 +300,21 @@ impl OptionsObject {
     }
 
     pub(super) fn function(&self, name: &'static str) -> Result<Option<Function>, Error> {
-        match self.0.get(&Js::key(name)) {
+        match self.value(name) {
             None => Ok(None),
-            Some(Js(v)) if v.is_null() => Ok(None),
-            Some(Js(v)) => v
+            Some(v) => v
                 .dyn_into::<Function>()
                 .map(Some)
                 .map_err(|_| self.invalid(name, "must be a function")),
         }
+    }
+
+    /// The option as given; `None` when absent or `null`.
+    pub(super) fn value(&self, name: &'static str) -> Option<JsValue> {
+        self.0
+            .get(&Js::key(name))
+            .map(|Js(v)| v)
+            .filter(|v| !v.is_null())
     }
 
     fn insert_retry(&self) -> Result<Option<InsertRetry>, Error> {
@@ -319,7 +326,7 @@ impl OptionsObject {
         }
     }
 
-    fn invalid(&self, name: &str, message: &'static str) -> Error {
+    pub(super) fn invalid(&self, name: &str, message: &'static str) -> Error {
         malformed_object(self.1, &option_field(name), message)
     }
 }

@@ -47,7 +47,8 @@ async function checkAgainstStore(input, outcomes) {
         assert.deepEqual(stored, [], `invalid row ${i} was never sent`);
         break;
       case 'cancelled':
-        assert.deepEqual(stored, [], `cancelled row ${i} was never sent`);
+      case 'skipped':
+        assert.deepEqual(stored, [], `${outcome.status} row ${i} was never sent`);
         break;
       case 'rejected':
       case 'failed':
@@ -79,7 +80,7 @@ test('under 429s, 500s, drops and delays, "recheck" inserts every valid row exac
   assert.equal((await requests()).insert, 35 + 4 + 3 + 3, 'one send per row, plus one per fault');
 
   assert.deepEqual(progress.at(-1), {
-    done: 40, total: 40, inserted: 35, invalid: 5, rejected: 0, failed: 0, cancelled: 0,
+    done: 40, total: 40, inserted: 35, invalid: 5, rejected: 0, failed: 0, cancelled: 0, skipped: 0,
   });
   assert.equal(progress[0].done, 5, 'invalid rows are settled before anything is sent');
   for (let i = 1; i < progress.length; i++) {
@@ -152,10 +153,92 @@ test('unusable arguments reject the call; an empty batch resolves to no outcomes
     [[], { concurrency: 'many' }],
     [[], { onProgress: 'yes' }],
     [[], { retries: 3 }],
+    [[], { onOutcome: 1 }],
+    [[], { onSend: {} }],
+    [[{}], { skip: [0] }],
+    [[{}], { skip: () => { throw new Error('no'); } }],
   ]) {
     const error = await failure(() => client().insertLeads(leads, options));
     assert.ok(error instanceof pkg.ConvosoValidationError, `${error.name}: ${error.message}`);
   }
   assert.deepEqual(await client().insertLeads([]), []);
   assert.equal((await requests()).total, 0);
+});
+
+test('onOutcome gets every row once, as it settles and before the promise resolves', async () => {
+  const input = rows(12, 4);
+  await fault('insert', { kind: 'delay', ms: 80 }, 2);
+  await fault('insert', { kind: 'status', status: 500 }, 1);
+  const seen = [];
+  let resolved = false;
+  const outcomes = await client()
+    .insertLeads(input, {
+      concurrency: 3,
+      onOutcome: (o) => {
+        assert.equal(resolved, false, 'no outcome after the promise resolved');
+        seen.push(o);
+      },
+    })
+    .finally(() => {
+      resolved = true;
+    });
+  await checkAgainstStore(input, outcomes);
+  assert.deepEqual(seen.map((o) => o.index).sort((a, b) => a - b), input.map((_, i) => i), 'each row exactly once');
+  assert.deepEqual(
+    seen.slice(0, 3).map((o) => [o.index, o.status]),
+    [[3, 'invalid'], [7, 'invalid'], [11, 'invalid']],
+    'rows settled up front come first, in input order',
+  );
+  for (const o of seen) assert.equal(o, outcomes[o.index], 'the same objects the promise resolves to');
+  assert.equal(seen.filter((o) => o.status === 'failed').length, 1);
+  const sentOrder = seen.slice(3).map((o) => o.index);
+  assert.notDeepEqual(sentOrder, [...sentOrder].sort((a, b) => a - b), 'sent rows come in settling order (the delayed ones last)');
+});
+
+test('onSend runs before each send; the row waits for its promise, and a refusal cancels only that row', async () => {
+  const input = rows(8);
+  const events = [];
+  const outcomes = await client().insertLeads(input, {
+    concurrency: 2,
+    onSend: async (index) => {
+      events.push(`send ${index}`);
+      await sleep(20);
+      const stored = await leadsWithPhone(input[index].phone_number);
+      assert.deepEqual(stored, [], 'nothing is sent before onSend settles');
+      if (index === 2) throw new Error('not this one');
+      if (index === 5) return Promise.reject(new Error('nor this one'));
+    },
+    onOutcome: (o) => events.push(`outcome ${o.index}`),
+  });
+  const byStatus = await checkAgainstStore(input, outcomes);
+  assert.deepEqual(byStatus.cancelled.map((o) => o.index), [2, 5]);
+  assert.equal(byStatus.inserted.length, 6);
+  for (let i = 0; i < 8; i++) {
+    assert.ok(events.indexOf(`send ${i}`) < events.indexOf(`outcome ${i}`), `row ${i}: onSend before its outcome`);
+  }
+  assert.equal((await requests()).insert, 6, 'refused rows made no request');
+});
+
+test('skip (a Set or a predicate) settles rows as skipped without reading or sending them', async () => {
+  const input = rows(6);
+  input[4] = { list_id: '333', phone_number: 'not a phone' };
+  const progress = [];
+  const bySet = await client().insertLeads(input, { skip: new Set([1, 4]), onProgress: (p) => progress.push(p) });
+  const statuses = bySet.map((o) => o.status);
+  assert.deepEqual(statuses, ['inserted', 'skipped', 'inserted', 'inserted', 'skipped', 'inserted']);
+  assert.equal(progress[0].skipped, 2, 'skipped rows are settled up front');
+  await checkAgainstStore(input, bySet);
+
+  await reset();
+  const fresh = rows(5);
+  const asked = [];
+  const byPredicate = await client().insertLeads(fresh, {
+    skip: (index, lead) => {
+      asked.push(index);
+      return lead.first_name === 'Row 0' || index === 3;
+    },
+  });
+  assert.deepEqual(asked, [0, 1, 2, 3, 4], 'asked once per row, in order');
+  assert.deepEqual(byPredicate.map((o) => o.status), ['skipped', 'inserted', 'inserted', 'skipped', 'inserted']);
+  assert.equal((await requests()).insert, 3);
 });
