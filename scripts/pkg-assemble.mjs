@@ -13,6 +13,7 @@
 //   errors.js / .cjs       the one copy of the error classes, shared by every entry of a format
 //   wasm/full/             the client's glue, instantiating its inlined module at import
 //   wasm/validate/         the validators, instantiating theirs at import
+//   cli/                   the `convoso-leads` command, copied from cli/ (Node only)
 //   <entry>.<runtime>.js   the same entries for edge runtimes that refuse to compile wasm from
 //                          bytes (EDGE_RUNTIMES): their glue imports the shipped .wasm instead
 import { build } from 'esbuild';
@@ -23,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = path.join(ROOT, 'pkg-template');
 const ERRORS_SOURCE = path.join(ROOT, 'src/wasm/errors.js');
+const CLI = path.join(ROOT, 'cli');
 const VALIDATE_SOURCE = path.join(ROOT, 'src/wasm/validate.js');
 // What the validators' module exports, and nothing else: the ABI validate.js speaks (the
 // linker's own `__heap_base`/`__data_end` globals aside). A stale or swapped artifact fails here.
@@ -332,6 +334,8 @@ async function assemble(buildDir, outDir, version) {
     if (file === 'package.json') continue;
     cpSync(path.join(TEMPLATE, file), path.join(/\.(c?js|d\.ts)$/.test(file) ? dist : outDir, file));
   }
+  // The command line (the package's `bin`), loaded by nothing else: dist/cli/.
+  cpSync(CLI, path.join(dist, 'cli'), { recursive: true });
   // The repository's README is the package's: one text for GitHub and npm, so they cannot drift.
   cpSync(path.join(ROOT, 'README.md'), path.join(outDir, 'README.md'));
   cpSync(ERRORS_SOURCE, path.join(dist, 'errors.js'));

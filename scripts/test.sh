@@ -14,6 +14,7 @@ stages=(
   pack
   runtimes
   sandbox-npm
+  cli
   budget
   validate
   e2e
