@@ -120,6 +120,7 @@ function outcomeOf(outcome: InsertOutcome): Outcome {
     case 'failed':
       return { status: 'failed', message: describeError(outcome.error) };
     case 'cancelled':
+    case 'skipped': // the demo never skips rows
       return { status: 'not-attempted' };
   }
 }
