@@ -3,11 +3,12 @@
 // After every import the sandbox's store is read through the package's own search: it must
 // hold exactly the valid rows, each phone once.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, test } from 'node:test';
-import { cli, fault, journalOf, leadFile, leadsOf, phone, reset, sleep, token, url, workdir } from './lib.mjs';
+import { BIN, cli, fault, journalOf, leadFile, leadsOf, phone, reset, sleep, token, url, workdir } from './lib.mjs';
 
 const LIST = '334';
 const OTHER_LIST = '17257';
@@ -209,6 +210,27 @@ test('Ctrl-C stops sending, waits for the rows in flight, exits 130; the next ru
   assert.equal(resumed.status, 1);
   await assertStored(valid);
   assertJournal(file, 5000, invalid);
+});
+
+test('progress: a bar with rows/s and ETA on a terminal, plain lines otherwise', async (t) => {
+  const dir = workdir(t);
+  const { file } = leadFile(dir, 300);
+  await fault('insert', { kind: 'delay', ms: 5 }, 1000);
+  // `script` gives the command a pseudo-terminal, as an interactive shell would.
+  const shell = [BIN, ...importArgs(file, '--concurrency', '1')].map((a) => `'${a}'`).join(' ');
+  const tty = await new Promise((resolve) => {
+    const child = spawn('script', ['-qfec', `${process.execPath} ${shell}`, '/dev/null'], { env: { ...process.env, CONVOSO_TOKEN: token } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (status) => resolve({ status, out }));
+  });
+  assert.equal(tty.status, 1, tty.out.slice(-300));
+  assert.match(tty.out, /\rimport \[#*-*\] \d+\/270 rows \(\d+%\), \d+ rows\/s ETA \d+s/);
+  assert.match(tty.out, /\rimport \[#{24}\] 270\/270 rows \(100%\)/);
+  await reset();
+  const piped = await cli(importArgs(file, '--journal', path.join(dir, 'other.journal')));
+  assert.ok(!piped.stderr.includes('\r'), 'no redrawing when stderr is not a terminal');
+  assert.match(piped.stderr, /^import: 270\/270 rows \(100%\), \d+ rows\/s$/m);
 });
 
 test('an edited file or other options are refused for resume', async (t) => {
