@@ -3,7 +3,7 @@
 // After every import the sandbox's store is read through the package's own search: it must
 // hold exactly the valid rows, each phone once.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,7 @@ async function importUntilSettled(file, ...more) {
 test('help: the command, each command, and usage errors exit 2', async () => {
   const main = await cli(['--help']);
   assert.equal(main.status, 0);
+  assert.equal(execFileSync(BIN, ['--help'], { encoding: 'utf8' }), main.stdout, 'the bin runs as a program, through its shebang');
   for (const word of ['validate', 'import', 'export', 'CONVOSO_TOKEN', 'Exit status']) assert.match(main.stdout, new RegExp(word));
   const help = await cli(['import', '--help']);
   assert.equal(help.status, 0);
