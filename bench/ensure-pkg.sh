@@ -3,7 +3,7 @@
 # from the pack stage earlier in the same test run.
 
 # Everything pkg/ is built from; a change to any of them makes pkg/ stale.
-PKG_INPUTS=(Cargo.toml Cargo.lock core src pkg-template scripts/build-pkg.sh scripts/pkg-assemble.mjs scripts/lib)
+PKG_INPUTS=(Cargo.toml Cargo.lock core src cli pkg-template README.md scripts/build-pkg.sh scripts/pkg-assemble.mjs scripts/lib)
 
 pkg_is_fresh() {
   [ -f pkg/package.json ] || return 1

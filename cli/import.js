@@ -64,7 +64,9 @@ export async function runImport(options, { stdout, stderr }) {
   const invalid = [];
   /** @type {Map<number, Record<string, string>>} rows whose first send has no verdict */
   const unknown = new Map();
-  const read = () => readRows(file, { ...options, onNote: (note) => stderr.write(`import: ${note}\n`) });
+  // Pass 1 checks every row and reports the columns; pass 2 only picks the rows to send up.
+  const read = (first = true) =>
+    readRows(file, { ...options, check: first, onNote: first ? (note) => stderr.write(`import: ${note}\n`) : undefined });
   let toSend = 0;
   for await (const { row, hash, params, errors } of read()) {
     counts.rows++;
@@ -199,10 +201,11 @@ export async function runImport(options, { stdout, stderr }) {
         },
       );
     };
-    for await (const { row, hash, params, errors } of read()) {
+    const invalidRows = new Set(invalid.map((r) => r.row));
+    for await (const { row, hash, params } of read(false)) {
       if (interrupted || fatal) break;
       const status = journaled.get(row)?.status;
-      if (errors.length || status === 'inserted' || status === 'rejected') continue;
+      if (invalidRows.has(row) || status === 'inserted' || status === 'rejected') continue;
       if (unknown.has(row) && !resend.has(row)) continue; // found, or still unknown
       chunk.push({ row, hash, params });
       if (chunk.length === CHUNK_ROWS) await send();

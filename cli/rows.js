@@ -33,6 +33,8 @@ const MAX_FIELD_BYTES = 64 * 1024;
  * @property {string} [listId] the list every row goes to (`--list-id`)
  * @property {number} [checkDup] the duplicate check every row is sent with
  * @property {(note: string) => void} [onNote] told about each column that feeds nothing
+ * @property {boolean} [check] run the insert rules (default true; a second pass over a file
+ *   already checked need not)
  */
 
 /**
@@ -40,7 +42,7 @@ const MAX_FIELD_BYTES = 64 * 1024;
  * @param {ReadRowsOptions} options
  * @returns {AsyncGenerator<Row>}
  */
-export async function* readRows(path, { maps, encoding, listId, checkDup, onNote }) {
+export async function* readRows(path, { maps, encoding, listId, checkDup, onNote, check = true }) {
   /** @type {import('./columns.js').Columns | undefined} */
   let columns;
   for await (const record of readCsv(createReadStream(path, { highWaterMark: 256 * 1024 }), { encoding, maxFieldBytes: MAX_FIELD_BYTES })) {
@@ -69,7 +71,7 @@ export async function* readRows(path, { maps, encoding, listId, checkDup, onNote
     }
     if (listId !== undefined) params.list_id = listId;
     if (checkDup !== undefined) params.check_dup = String(checkDup);
-    if (!errors.length) {
+    if (check && !errors.length) {
       // Without --list-id (the validate command) a row is checked as the import will send it.
       const checked = params.list_id === undefined ? { ...params, list_id: '0' } : params;
       const result = validateLead(/** @type {import('../validate.js').InsertParams} */ (/** @type {unknown} */ (checked)));

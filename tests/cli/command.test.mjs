@@ -272,6 +272,7 @@ test('export -> import into another list gives the same leads; formula cells rou
   const back = await cli(['import', exported, '--list-id', OTHER_LIST, '--base-url', url]);
   assert.equal(back.status, 0, back.stdout + back.stderr);
   assert.match(back.stderr, /column 1 "id": ignored \(a stored lead's own field/);
+  assert.equal(back.stderr.match(/column 1 "id"/g).length, 1, 'each column is reported once');
   const fields = ['first_name', 'last_name', 'phone_number', 'email', 'city', 'postal_code'];
   const pick = (leads) => leads.map((l) => fields.map((f) => l[f])).sort((a, b) => a[2].localeCompare(b[2]));
   assert.deepEqual(pick(await leadsOf(OTHER_LIST)), pick(await leadsOf(LIST)));
