@@ -88,6 +88,18 @@ function walk(dir) {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
+/** `bytes` as the module text pkg-template/inline-wasm.js decodes (its comment has the format). */
+function moduleText(bytes) {
+  const escaped = [];
+  for (let byte = 0; byte < 256; byte++) if (byte > 0x5a || byte === 0x07 || byte === 0x3c) escaped.push(byte);
+  let text = '';
+  for (const byte of bytes) {
+    const i = escaped.indexOf(byte);
+    text += i < 0 ? String.fromCharCode(byte + 0x20) : String.fromCharCode(0x7b + Math.floor(i / 52), 0x28 + (i % 52));
+  }
+  return text;
+}
+
 /**
  * Writes the module providers of `<name>` (e.g. `convoso_leads_bg.wasm`): `<name>.js`, whose
  * default export compiles the module from its inlined bytes, and for each edge runtime
@@ -99,7 +111,7 @@ function writeWasmModules(to, name, bytes) {
   writeFileSync(
     path.join(to, `${name}.js`),
     // A function, so the decoded bytes are garbage once compiled.
-    `import { fromHex } from '../../inline-wasm.js';\n\nexport default () => new WebAssembly.Module(fromHex('${bytes.toString('hex')}'));\n`,
+    `import { fromText } from '../../inline-wasm.js';\n\nexport default () => new WebAssembly.Module(fromText('${moduleText(bytes)}'));\n`,
   );
   for (const [runtime, suffix] of Object.entries(EDGE_RUNTIMES)) {
     writeFileSync(

@@ -70,7 +70,7 @@ for (const leg of LEGS) {
       assert.deepEqual(wasmImports.map((w) => w.file).sort(), ['convoso_leads_bg.wasm', 'validate_bg.wasm']);
       for (const w of wasmImports) assert.equal(w.suffix, leg.suffix, w.specifier);
       assert.deepEqual(readdirSync(path.join(dir, 'out')).sort(), ['convoso_leads_bg.wasm', 'validate_bg.wasm', 'worker.js']);
-      assert.doesNotMatch(bundle, /fromHex\(/, 'no inlined module');
+      assert.doesNotMatch(bundle, /fromText\(/, 'no inlined module');
     });
 
     const port = await freePort();
