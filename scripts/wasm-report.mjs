@@ -44,9 +44,11 @@ export function demangle(name) {
     if (/^h[0-9a-f]{16}$/.test(part) && !rest.length) break;
     parts.push(part);
   }
-  const escapes = { SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',' };
   return tidy(parts.join('::'));
 }
+
+// Rust's legacy mangling escapes (`$LT$` is `<`).
+const escapes = { SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',' };
 
 /** Drops what only tells builds apart: symbol hashes and crate disambiguators. */
 function tidy(name) {
