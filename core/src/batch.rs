@@ -199,6 +199,7 @@ mod tests {
                 code: 6008,
                 message: Cow::Borrowed("The phone number is invalid"),
                 index: None,
+                incomplete: false,
             }],
         }
     }

@@ -129,6 +129,7 @@ fn malformed(field: String, message: Cow<'static, str>) -> FieldError {
         code: MALFORMED_PARAMS,
         message,
         index: None,
+        incomplete: false,
     }
 }
 

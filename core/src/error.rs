@@ -149,7 +149,7 @@ impl std::error::Error for Error {}
 /// The code of a [`FieldError`] for a params object that is malformed rather than invalid: an
 /// unknown parameter name, an object where text belongs. Just below the validators'
 /// client-side range (9001–9099); the service has never been seen to use it.
-pub const MALFORMED_PARAMS: u32 = 9000;
+pub const MALFORMED_PARAMS: u32 = crate::validate::codes::UNKNOWN_FIELD;
 
 /// What the service's codes mean, for answers that give a code but no message. Codes are not
 /// unique across the whole API (6004 means different things on different endpoints), so only

@@ -12,6 +12,7 @@ fn field_error(field: &'static str, code: u32) -> FieldError {
         code,
         message: Cow::Borrowed("is wrong"),
         index: None,
+        incomplete: false,
     }
 }
 

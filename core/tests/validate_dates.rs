@@ -35,7 +35,7 @@ fn real_calendar_dates() {
         ("", "YYYY-MM-DD"),
     ] {
         let e = check_date(bad).expect_err(bad);
-        assert_eq!(e.code, INVALID_DATE, "{bad}");
+        assert_eq!(u32::from(e.code), INVALID_DATE, "{bad}");
         assert!(e.message.contains(part), "{bad}: {}", e.message);
     }
 }
@@ -61,7 +61,7 @@ fn date_times() {
         "2026-03-01 08:00:00Z",
     ] {
         assert_eq!(
-            check_datetime(bad).map_err(|e| e.code),
+            check_datetime(bad).map_err(|e| u32::from(e.code)),
             Err(INVALID_DATETIME),
             "{bad}"
         );
@@ -73,11 +73,11 @@ fn search_filters_take_either_form() {
     assert_eq!(check_date_or_datetime("2026-03-01"), Ok(()));
     assert_eq!(check_date_or_datetime("2026-03-01 08:00:00"), Ok(()));
     assert_eq!(
-        check_date_or_datetime("2026-03-32").map_err(|e| e.code),
+        check_date_or_datetime("2026-03-32").map_err(|e| u32::from(e.code)),
         Err(INVALID_DATE)
     );
     assert_eq!(
-        check_date_or_datetime("2026-03-01 25:00:00").map_err(|e| e.code),
+        check_date_or_datetime("2026-03-01 25:00:00").map_err(|e| u32::from(e.code)),
         Err(INVALID_DATETIME)
     );
 }

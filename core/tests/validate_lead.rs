@@ -342,6 +342,45 @@ fn options_add_required_fields_and_assigned_area_codes() {
 }
 
 #[test]
+fn a_required_name_the_endpoint_does_not_take_is_reported_not_required() {
+    let options = LeadOptions {
+        required: vec!["frist_name".into(), "notes".into()],
+        ..LeadOptions::default()
+    };
+    let p: InsertParams = params(json!({ "list_id": "333", "phone_number": "2015550123" }));
+    let errors = validate_request(&INSERT, &p, &options);
+    assert_eq!(
+        summary(&errors),
+        vec![
+            ("frist_name".into(), codes::UNKNOWN_FIELD, None),
+            ("notes".into(), REQUIRED_FIELD, None),
+        ]
+    );
+    assert_eq!(errors[0].message, "Not a field of this form");
+    assert_eq!(errors[1].message, "Fill in this field");
+}
+
+#[test]
+fn insert_names_each_missing_field_in_its_own_words() {
+    let errors = validate_request(
+        &INSERT,
+        &params::<InsertParams>(json!({})),
+        &LeadOptions::default(),
+    );
+    let messages: Vec<_> = errors
+        .iter()
+        .map(|e| (e.field.as_ref(), e.message.as_ref()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            ("list_id", "Enter the list ID"),
+            ("phone_number", "Enter a phone number")
+        ]
+    );
+}
+
+#[test]
 fn update_requires_a_lead_id() {
     let update = |v| summary(&validate_update(&params::<UpdateParams>(v)));
     assert_eq!(
@@ -546,8 +585,21 @@ fn codes_are_unique_and_client_codes_stay_in_their_range() {
         assert!(seen.insert(code), "duplicate {code}");
         assert!(!meaning.is_empty());
         assert!(
-            codes::CLIENT_RANGE.contains(code) || (5000..8000).contains(code),
+            codes::CLIENT_RANGE.contains(code)
+                || *code == codes::UNKNOWN_FIELD
+                || (5000..8000).contains(code),
             "{code}"
         );
     }
+}
+
+#[test]
+fn an_email_error_says_which_address() {
+    let p: InsertParams =
+        params(json!({ "list_id": "333", "phone_number": "2015550123", "email": "a@b.com, bad@" }));
+    let errors = validate_request(&INSERT, &p, &LeadOptions::default());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].index, Some(1));
+    assert_eq!(errors[0].message, "“bad@” needs a domain after the @");
+    assert!(errors[0].incomplete);
 }

@@ -23,7 +23,7 @@ fn ok(input: &str, options: &PhoneOptions) -> (String, String, String) {
 fn rejected(input: &str, options: &PhoneOptions) -> (u32, &'static str) {
     match validate_phone(input, options) {
         Ok(p) => panic!("{input:?} accepted as {p:?}"),
-        Err(e) => (e.code, e.message),
+        Err(e) => (e.code.into(), e.message),
     }
 }
 
@@ -157,18 +157,20 @@ fn phone_code_selects_the_country_rules() {
     // A trunk 0 is not removed: 11 digits is too long for +44.
     assert!(rejected("020 7946 0958", &uk)
         .1
-        .contains("Wrong number of digits"));
+        .contains("Too many digits for the country code"));
     // The + code must be phone_code, also when it is no calling code at all.
     for input in ["+1 201 555 0123", "+49 30 123456", "+999 1234 5678", "+4"] {
         let message = rejected(input, &uk).1;
         assert!(
-            message.contains("is not phone_code"),
+            message.contains("is not the lead's country code"),
             "{input:?}: {message}"
         );
     }
     // NANP rules do not apply to other codes, and length rules do.
     assert!(validate_phone("2015550123", &uk).is_ok());
-    assert!(rejected("123", &uk).1.contains("Wrong number of digits"));
+    assert!(rejected("123", &uk)
+        .1
+        .contains("Too few digits for the country code"));
     // "+44" and " 44 " are the same calling code.
     let plus = PhoneOptions {
         phone_code: Some("+44"),
@@ -199,7 +201,7 @@ fn without_phone_code_the_plus_names_the_country() {
     };
     assert!(rejected("+044 20 7946 0958", &uk)
         .1
-        .contains("not phone_code"));
+        .contains("not the lead's country code"));
     // E.164 caps the whole number at 15 digits.
     assert!(validate_phone("+49 1234567890123", &DEFAULT).is_ok());
     assert!(validate_phone("+49 12345678901234", &DEFAULT).is_err());
@@ -241,7 +243,7 @@ fn phone_code_trims_ascii_whitespace_only() {
     // Unicode spaces are not trimmed, as PHP's trim() on the server does not trim them.
     for code in ["\u{a0}44", "44\u{3000}", "+ 44", "4 4", "\u{ff14}\u{ff14}"] {
         assert_eq!(
-            parse_phone_code(code).map_err(|e| e.code),
+            parse_phone_code(code).map_err(|e| u32::from(e.code)),
             Err(INVALID_PHONE_CODE),
             "{code:?}"
         );
@@ -328,8 +330,32 @@ fn every_calling_code_stays_within_e164() {
                     assert!(code.len() + len <= 15, "+{code} {national}");
                     assert_eq!(phone.e164(), format!("+{code}{national}"));
                 }
-                Err(e) => assert_eq!(e.code, INVALID_PHONE, "+{code} {national}"),
+                Err(e) => assert_eq!(u32::from(e.code), INVALID_PHONE, "+{code} {national}"),
             }
         }
+    }
+}
+
+#[test]
+fn too_few_digits_so_far_is_incomplete_unless_they_rule_the_number_out() {
+    let uk = PhoneOptions {
+        phone_code: Some("44"),
+        ..DEFAULT
+    };
+    for (input, options, incomplete) in [
+        ("2", &DEFAULT, true),
+        ("201", &DEFAULT, true),
+        ("201-555", &DEFAULT, true),
+        ("1 201 555", &DEFAULT, true),
+        ("201-555-012", &DEFAULT, true),
+        ("0", &DEFAULT, false),
+        ("911", &DEFAULT, false),
+        ("201-0", &DEFAULT, false),
+        ("201-555-01234", &DEFAULT, false),
+        ("20 79", &uk, true),
+        ("20 7946 0958 123", &uk, false),
+    ] {
+        let found = validate_phone(input, options).err().map(|e| e.incomplete);
+        assert_eq!(found, Some(incomplete), "{input:?}");
     }
 }

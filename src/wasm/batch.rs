@@ -222,6 +222,7 @@ fn field_errors(error: Error) -> Vec<FieldError> {
             code: MALFORMED_PARAMS,
             message: other.message().into(),
             index: None,
+            incomplete: false,
         }],
     }
 }

@@ -59,6 +59,9 @@ pub fn to_js(error: &Error) -> JsValue {
                 if let Some(index) = e.index {
                     put("index", index.into());
                 }
+                if e.incomplete {
+                    put("incomplete", true.into());
+                }
                 list.push(&item);
             }
             set("errors", list.into());

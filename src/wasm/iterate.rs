@@ -175,6 +175,7 @@ fn past_the_cap(cap: OffsetCapReached) -> Error {
             code: INVALID_OFFSET,
             message: cap.message().into(),
             index: None,
+            incomplete: false,
         }],
     }
 }
@@ -187,6 +188,7 @@ fn overlapping() -> Error {
             code: INVALID_OFFSET,
             message: "a page was requested before the previous one arrived".into(),
             index: None,
+            incomplete: false,
         }],
     }
 }

@@ -80,5 +80,6 @@ fn field_error(found: &JsValue) -> FieldError {
         code: get("code").as_f64().map_or(0, |code| code as u32),
         message: get("message").as_string().unwrap_or_default().into(),
         index: get("index").as_f64().map(|index| index as u32),
+        incomplete: get("incomplete").is_truthy(),
     }
 }

@@ -19,12 +19,17 @@ export interface Invalid {
   valid: false;
   code: number;
   message: string;
+  /** The input is merely unfinished (too few digits so far): a form may wait for blur. */
+  incomplete?: true;
 }
 
-/** A request with nothing to object to.
+/** A request with nothing to object to, and the request as the service wants it: blank
+ * values left out, text trimmed, numbers as their text, and (insert, update) each phone number
+ * as Convoso's national digits with its `phone_code`.
  */
-export interface RequestValid {
+export interface RequestValid<Params extends object = object> {
   valid: true;
+  value: Params;
 }
 
 /** A request with problems, one entry per problem, in field order.
@@ -74,23 +79,29 @@ export interface AddressError {
   index: number;
   address: string;
   code: number;
+  /** Names the address: `“bad@” needs a domain after the @`. */
   message: string;
+  /** The address is still being typed (no @ yet, no domain yet). */
+  incomplete?: true;
 }
 
-/** Options of the request validators.
+/** Options of the request validators (any other key is a TypeError).
+ * `Field` is the endpoint's field names: a misspelt name in `required` does not compile.
  */
-export interface LeadOptions {
+export interface LeadOptions<Field extends string = string> {
   assigned_area_codes_only?: boolean;
-  required?: string[];
+  /** More fields that must not be blank (6023), e.g. a list's required fields. */
+  required?: readonly Field[];
 }
 
 export type PhoneResult = PhoneValid | Invalid;
 export type EmailResult = EmailValid | EmailInvalid;
-export type ValidationResult = RequestValid | RequestInvalid;
+export type ValidationResult<Params extends object = object> = RequestValid<Params> | RequestInvalid;
 
 /**
- * The validators. Synchronous, and every problem with the values is in the result: only input
- * too large for memory throws (a `RangeError`).
+ * The validators. Synchronous, and every problem with the values is in the result, a name the
+ * endpoint does not take included (9000, as the client answers): only options that are not
+ * the validator's (a `TypeError`) and input too large for memory (a `RangeError`) throw.
  */
 export interface Validators {
   /**
@@ -101,7 +112,7 @@ export interface Validators {
   /**
    * Validates a whole insert request (what `insertLead` sends).
    */
-  validateLead(lead: InsertParams, options?: LeadOptions | null): ValidationResult;
+  validateLead(lead: InsertParams, options?: LeadOptions<keyof InsertParams & string> | null): ValidationResult<InsertParams>;
 
   /**
    * Validates one phone number: `{ valid: true, phone_number, phone_code, e164 }` or
@@ -112,17 +123,17 @@ export interface Validators {
   /**
    * Validates a get-recordings request (`lead_id` required, limit 1-100, times).
    */
-  validateRecordings(params: RecordingsParams): ValidationResult;
+  validateRecordings(params: RecordingsParams): ValidationResult<RecordingsParams>;
 
   /**
    * Validates a search request (limit 1-2000, offset >= 0, date filters).
    */
-  validateSearch(params: SearchParams): ValidationResult;
+  validateSearch(params: SearchParams): ValidationResult<SearchParams>;
 
   /**
    * Validates an update request (`lead_id` required).
    */
-  validateUpdate(params: UpdateParams, options?: LeadOptions | null): ValidationResult;
+  validateUpdate(params: UpdateParams, options?: LeadOptions<keyof UpdateParams & string> | null): ValidationResult<UpdateParams>;
 }
 
 /**

@@ -25,23 +25,35 @@ function entries(object) {
   }
 }
 
-/** `options[name]`; `undefined` when options are not an object or cannot be read. */
-function option(options, name) {
+/**
+ * The caller's options, checked: a misspelt option (`requird`), a `required` that is not a list
+ * of names or options that cannot be read are programming errors (TypeError), not form input.
+ */
+function settings(options, allowed) {
+  let fine = options == null;
   try {
-    return options !== null && typeof options === 'object' ? options[name] : undefined;
+    fine ||=
+      options !== null &&
+      typeof options === 'object' &&
+      Object.keys(options).every((key) => allowed.includes(key)) &&
+      (options.required === undefined ||
+        (Array.isArray(options.required) && options.required.every((name) => typeof name === 'string')));
   } catch {
-    return undefined;
+    // A getter or a proxy that throws: not options.
   }
+  if (!fine) throw new TypeError(`convoso-leads: options are { ${allowed.join(', ')} }`);
+  return options ?? {};
 }
 
-/** The strings of a list of at most 1000 names; none when it is not one or cannot be read. */
-function names(list) {
-  try {
-    return Array.isArray(list) && list.length <= 1000 ? Array.from(list).filter((n) => typeof n === 'string') : [];
-  } catch {
-    return [];
-  }
-}
+/** A blank value, which the validators skip: absent, `null`, or ASCII whitespace only. */
+const isBlank = (value) => value == null || (typeof value === 'string' && !/[^\t\n\f\r ]/.test(value));
+
+/** Text without the ASCII whitespace around it, as the validators read it (not `trim()`,
+ * which also takes no-break and other Unicode spaces the validators count as text). */
+const trim = (text) => text.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
+
+/** The fields the insert and update requests check as phone numbers (and normalise). */
+const PHONES = ['phone_number', 'alt_phone_1', 'alt_phone_2'];
 
 /** The validators over one instance's exports (`v_input`, `v_output`, `v_phone`, ...). */
 export function bindValidators(wasm) {
@@ -96,26 +108,33 @@ export function bindValidators(wasm) {
     return found;
   }
 
-  /** Calls `found(text, code, message, index)` for each of the call's findings (index -1: none). */
+  /**
+   * Calls `found(text, problem, index)` for each of the call's findings (index -1: none); the
+   * problem is `{ code, message }` with `incomplete: true` for unfinished input, and a message
+   * about one value of a field (an address) opens with that value, as Rust's `lead::about`.
+   */
   function findings(count, found) {
     if (count === 0xffffffff) throw new RangeError(TOO_LARGE);
     views();
-    for (let p = wasm.v_output(), end = p + 24 * count; p < end; p += 24) {
+    for (let p = wasm.v_output(), end = p + 32 * count; p < end; p += 32) {
       const word = (i) => view.getUint32(p + 4 * i, true);
-      const code = word(2);
-      found(read(word(0), word(1)), code, code && message(word(3), word(4)), word(5) | 0);
+      const code = word(2) & 0x7fffffff;
+      const subject = word(7) ? `“${read(word(6), word(7))}” ` : '';
+      const problem = { code, message: code && subject + message(word(3), word(4)) };
+      if (word(2) >>> 31) problem.incomplete = true;
+      found(read(word(0), word(1)), problem, word(5) | 0);
     }
   }
 
   function validatePhone(input, options) {
-    const phoneCode = option(options, 'phone_code');
+    const { phone_code: phoneCode, assigned_area_codes_only: assigned } = settings(options, ['phone_code', 'assigned_area_codes_only']);
     const room = start(sizeOf(input) + sizeOf(phoneCode));
     put(input);
     put(phoneCode);
-    const r = wasm.v_phone(room, at - room, !!option(options, 'assigned_area_codes_only'));
+    const r = wasm.v_phone(room, at - room, !!assigned);
     if (r < 0) {
       let invalid;
-      findings(1, (_, code, message) => (invalid = { valid: false, code, message }));
+      findings(1, (_, problem) => (invalid = { valid: false, ...problem }));
       return invalid;
     }
     const codeLength = (r % 4) + 1;
@@ -129,9 +148,9 @@ export function bindValidators(wasm) {
     const emails = [];
     const errors = [];
     let empty;
-    findings(wasm.v_email(room, at - room), (address, code, message, index) => {
-      if (index < 0) empty = { valid: false, code, message };
-      else if (code) errors.push({ index, address, code, message });
+    findings(wasm.v_email(room, at - room), (address, problem, index) => {
+      if (index < 0) empty = { valid: false, ...problem };
+      else if (problem.code) errors.push({ index, address, ...problem });
       else emails.push(address);
     });
     return (
@@ -142,7 +161,7 @@ export function bindValidators(wasm) {
 
   function validateRequest(kind, params, options) {
     const fields = entries(params);
-    const required = names(option(options, 'required'));
+    const { required = [], assigned_area_codes_only: assigned } = settings(options, kind < 2 ? ['required', 'assigned_area_codes_only'] : []);
     let size = 8;
     for (const [key, value] of fields) size += sizeOf(key) + sizeOf(value);
     for (const name of required) size += sizeOf(name);
@@ -157,10 +176,33 @@ export function bindValidators(wasm) {
     at += 4;
     for (const name of required) text(name);
     const errors = [];
-    findings(wasm.v_request(kind, room, at - room, !!option(options, 'assigned_area_codes_only')), (field, code, message, index) =>
-      errors.push(index < 0 ? { field, code, message } : { field, code, message, index }),
+    findings(wasm.v_request(kind, room, at - room, !!assigned), (field, problem, index) =>
+      errors.push(index < 0 ? { field, ...problem } : { field, ...problem, index }),
     );
-    return errors.length ? { valid: false, errors } : { valid: true };
+    return errors.length ? { valid: false, errors } : { valid: true, value: normalised(kind, fields) };
+  }
+
+  /**
+   * A valid request as the service wants it: blank fields left out, text trimmed, numbers as
+   * their text (flags as given), and, in an insert or update, each phone number as Convoso's
+   * national digits with the calling code it was read in as `phone_code`.
+   */
+  function normalised(kind, fields) {
+    const value = {};
+    for (const [key, given] of fields) {
+      if (!isBlank(given)) value[key] = typeof given === 'string' ? trim(given) : typeof given === 'number' ? String(given) : given;
+    }
+    if (typeof value.phone_code === 'string') value.phone_code = trim(value.phone_code.replace('+', ''));
+    for (const key of kind < 2 ? PHONES : []) {
+      if (key in value) {
+        const phone = validatePhone(value[key], { phone_code: value.phone_code });
+        if (phone.valid) {
+          value[key] = phone.phone_number;
+          value.phone_code ??= phone.phone_code;
+        }
+      }
+    }
+    return value;
   }
 
   return {

@@ -14,22 +14,25 @@
 //!   call's values there ([`Reader`] has the layout) and calls a validator with the address.
 //! - A validator writes its findings to the output (`v_output()` is its address, valid until
 //!   the next `v_input`) and returns how many it wrote (`u32::MAX`: output memory ran out). A
-//!   finding is six u32: the text (address, length), the code, the message (address, length)
-//!   and the index (`u32::MAX`: none). The text is the field (requests), the address (emails,
-//!   code 0 when valid) or empty (phones). Messages are static texts: their addresses are
+//!   finding is eight u32: the text (address, length), the code (its top bit set when the
+//!   input is merely unfinished, see `Invalid::incomplete`), the message (address, length),
+//!   the index (`u32::MAX`: none) and the subject (address, length). The text is the field
+//!   (requests), the address (emails, code 0 when valid) or empty (phones); the subject is the
+//!   value a message is about (one address of an email field), else empty, and JS puts it
+//!   before the message as `lead::about` does. Messages are static texts: their addresses are
 //!   stable, so JS decodes each one once.
 //! - `v_phone` returns the number instead: its E.164 digits times 4 plus the calling code's
 //!   length less one (exact: 15 digits × 4 < 2^53), or -1 with one finding. No text crosses.
 //!
 //! A call needs memory for its input (at most 3 bytes per UTF-16 unit of text, plus a few per
-//! value) and 24 bytes per finding; memory grows when a call needs more, and is reused after.
+//! value) and 32 bytes per finding; memory grows when a call needs more, and is reused after.
 
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 use crate::api::{delete, insert, recordings, search, update};
 use crate::validate::email::{check_emails, EMPTY as NO_EMAIL};
 use crate::validate::fields::{given_text, Fields, Value, INT_TEXT};
-use crate::validate::lead::{check_request, check_required, Sink};
+use crate::validate::lead::{check_given, check_request, check_required, Sink};
 use crate::validate::phone::{validate_phone, PhoneOptions};
 use crate::validate::{codes, Invalid};
 
@@ -70,16 +73,14 @@ pub extern "C" fn v_phone(at: usize, len: usize, assigned_only: u32) -> f64 {
             number * 4.0 + (p.phone_code().len() as f64 - 1.0)
         }
         Err(e) => {
-            report(b"", e.code, e.message, None);
+            report(b"", e, None, b"");
             -1.0
         }
     }
 }
 
-const PHONE_NOT_TEXT: Invalid = Invalid {
-    code: codes::INVALID_PHONE,
-    message: "Enter the phone number as text",
-};
+const PHONE_NOT_TEXT: Invalid =
+    Invalid::new(codes::INVALID_PHONE, "Enter the phone number as text");
 
 /// `validateEmail(field)`: every address in order (code 0 when valid), or one finding without
 /// an index when the field has no address at all.
@@ -90,11 +91,14 @@ pub extern "C" fn v_email(at: usize, len: usize) -> u32 {
         _ => "",
     };
     for (index, address, verdict) in check_emails(field) {
-        let (code, message) = verdict.map_or_else(|e| (e.code, e.message), |()| (0, ""));
-        report(address.as_bytes(), code, message, Some(index));
+        let (problem, subject) = match verdict {
+            Err(e) => (e, address.as_bytes()),
+            Ok(()) => (Invalid::new(0, ""), &[][..]),
+        };
+        report(address.as_bytes(), problem, Some(index), subject);
     }
     if room::written() == 0 {
-        report(b"", NO_EMAIL.code, NO_EMAIL.message, None);
+        report(b"", NO_EMAIL, None, b"");
     }
     findings()
 }
@@ -114,8 +118,8 @@ pub extern "C" fn v_request(kind: u32, at: usize, len: usize, assigned_only: u32
     let mut read = Reader(written(at, len));
     let fields = WrittenFields(read.0);
     for _ in 0..read.u32() {
-        read.text();
-        read.value();
+        let name = read.text();
+        check_given(request, name, &read.value(), &mut Findings);
     }
     check_request(request, &fields, assigned_only != 0, &mut Findings);
     for _ in 0..read.u32() {
@@ -194,7 +198,7 @@ impl Fields for WrittenFields<'_> {
 // module is single-threaded.)
 static OUT_OF_MEMORY: AtomicBool = AtomicBool::new(false);
 
-/// How many findings this call wrote (24 bytes each), or `u32::MAX` when one could not be.
+/// How many findings this call wrote (32 bytes each), or `u32::MAX` when one could not be.
 fn findings() -> u32 {
     if OUT_OF_MEMORY.load(Relaxed) {
         u32::MAX
@@ -203,22 +207,24 @@ fn findings() -> u32 {
     }
 }
 
-/// The bytes of one finding: six u32.
-const FINDING: usize = 24;
+/// The bytes of one finding: eight u32.
+const FINDING: usize = 32;
 
-fn report(text: &[u8], code: u32, message: &str, index: Option<u32>) {
+fn report(text: &[u8], problem: Invalid, index: Option<u32>, subject: &[u8]) {
     let words = [
         text.as_ptr() as u32,
         text.len() as u32,
-        code,
-        message.as_ptr() as u32,
-        message.len() as u32,
+        u32::from(problem.code) | u32::from(problem.incomplete) << 31,
+        problem.message.as_ptr() as u32,
+        problem.message.len() as u32,
         index.unwrap_or(u32::MAX),
+        subject.as_ptr() as u32,
+        subject.len() as u32,
     ];
-    // SAFETY: the same 24 bytes seen as bytes (u8 has no alignment); wasm is little-endian,
+    // SAFETY: the same 32 bytes seen as bytes (u8 has no alignment); wasm is little-endian,
     // as the ABI's integers are. (`to_le_bytes` + `copy_from_slice` would link a panic
     // message's formatting code, larger than the validators' glue.)
-    let bytes = unsafe { &*(&words as *const [u32; 6] as *const [u8; FINDING]) };
+    let bytes = unsafe { &*(&words as *const [u32; 8] as *const [u8; FINDING]) };
     if !room::push(bytes) {
         OUT_OF_MEMORY.store(true, Relaxed);
     }
@@ -228,8 +234,8 @@ fn report(text: &[u8], code: u32, message: &str, index: Option<u32>) {
 struct Findings;
 
 impl Sink for Findings {
-    fn error(&mut self, field: &str, code: u32, message: &'static str, index: Option<u32>) {
-        report(field.as_bytes(), code, message, index);
+    fn error(&mut self, field: &str, problem: Invalid, index: Option<u32>, subject: &str) {
+        report(field.as_bytes(), problem, index, subject.as_bytes());
     }
 }
 

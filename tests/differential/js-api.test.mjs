@@ -54,8 +54,15 @@ test('validateEmail: several addresses, errors per address', () => {
     bad.errors.map((e) => [e.index, e.address, e.code]),
     [
       [1, 'nope', 6079],
-      [2, 'John', 6079],
-      [3, '<j@x.com>', 6079],
+      [2, 'John <j@x.com>', 6079],
+    ],
+  );
+  // Each message names its address and reads alone; an address still being typed is incomplete.
+  assert.deepEqual(
+    bad.errors.map((e) => [e.message, e.incomplete]),
+    [
+      ['“nope” needs an @ and a domain', true],
+      ['“John <j@x.com>” has a name with it: enter the address alone', undefined],
     ],
   );
   assert.equal(bad.message, bad.errors[0].message);
@@ -63,8 +70,49 @@ test('validateEmail: several addresses, errors per address', () => {
 });
 
 test('validateLead and the other request validators', () => {
-  assert.deepEqual(v.validateLead({ list_id: '333', phone_number: '5551234567' }), { valid: true });
-  const issue = v.validateLead({ list_id: '333', phone_number: '12' });
+  assert.deepEqual(v.validateLead({ list_id: '333', phone_number: '5551234567' }), {
+    valid: true,
+    value: { list_id: '333', phone_number: '5551234567', phone_code: '1' },
+  });
+  // The normalised request: blank values dropped, text trimmed, numbers as text, phones as
+  // national digits with their calling code.
+  assert.deepEqual(
+    v.validateLead({ list_id: 333, phone_number: ' +44 20 7946 0958 ', phone_code: ' +44', first_name: ' Ada ', notes: '  ', hopper_priority: 5 }),
+    { valid: true, value: { list_id: '333', phone_number: '2079460958', phone_code: '44', first_name: 'Ada', hopper_priority: '5' } },
+  );
+  assert.deepEqual(v.validateUpdate({ lead_id: '7', alt_phone_1: '(201) 555-0123', phone_code: '+1' }).value, {
+    lead_id: '7',
+    alt_phone_1: '2015550123',
+    phone_code: '1',
+  });
+  // Search filters are passed as typed (trimmed): a phone filter is not a phone to rewrite.
+  assert.deepEqual(v.validateSearch({ phone_number: ' 555 ', limit: 10 }).value, { phone_number: '555', limit: '10' });
+  // An unknown name is refused as the client refuses it (9000), so form and send agree.
+  assert.deepEqual(v.validateLead({ list_id: '333', phone_number: '2015550123', foo: 'x' }), {
+    valid: false,
+    errors: [{ field: 'foo', code: 9000, message: 'Not a field of this form' }],
+  });
+  assert.deepEqual(v.validateLead({ list_id: '333', phone_number: '2015550123' }, { required: ['frist_name'] }).errors, [
+    { field: 'frist_name', code: 9000, message: 'Not a field of this form' },
+  ]);
+  // A value the client refuses is refused here too: an object anywhere, `true` where text goes.
+  const lead = { list_id: '333', phone_number: '2015550123' };
+  assert.deepEqual(v.validateLead({ ...lead, status: true, first_name: {}, hopper: [1] }).errors, [
+    { field: 'status', code: 9000, message: 'Enter text or a number' },
+    { field: 'first_name', code: 9000, message: 'Enter text or a number' },
+    { field: 'hopper', code: 9000, message: 'Enter text or a number' },
+  ]);
+  assert.deepEqual(v.validateLead({ ...lead, hopper: true, check_dnc: false }).value, { ...lead, phone_code: '1', hopper: true, check_dnc: false });
+  // Only ASCII whitespace is trimmed, as the validators read text.
+  assert.equal(v.validateLead({ ...lead, first_name: '\u00a0Ada ' }).value.first_name, '\u00a0Ada');
+  // Options are checked: a misspelt option or a required list that is not one is a TypeError.
+  assert.throws(() => v.validateLead({}, { requird: ['first_name'] }), TypeError);
+  assert.throws(() => v.validateLead({}, { required: 'first_name' }), TypeError);
+  assert.throws(() => v.validatePhone('2015550123', { phonecode: '1' }), TypeError);
+  // Unfinished input is marked incomplete; input no typing can fix is not.
+  assert.equal(v.validatePhone('201555').incomplete, true);
+  assert.equal(v.validatePhone('201055').incomplete, undefined);
+  const issue = v.validateLead({ list_id: '333', phone_number: '22015550123' });
   assert.equal(issue.valid, false);
   assert.deepEqual(issue.errors.map((e) => Object.keys(e)), [['field', 'code', 'message']]);
   assert.deepEqual(issue.errors.map((e) => [e.field, e.code]), [['phone_number', 6008]]);
@@ -96,9 +144,9 @@ test('validateLead and the other request validators', () => {
     ],
   );
   assert.deepEqual(v.validateUpdate({}).errors.map((e) => e.code), [6070]);
-  assert.deepEqual(v.validateUpdate({ lead_id: '12345', status: 'COMPLETED' }), { valid: true });
+  assert.deepEqual(v.validateUpdate({ lead_id: '12345', status: 'COMPLETED' }), { valid: true, value: { lead_id: '12345', status: 'COMPLETED' } });
   assert.deepEqual(v.validateRecordings({ lead_id: '1', limit: 101 }).errors.map((e) => e.code), [7258]);
-  assert.deepEqual(v.validateRecordings({ lead_id: 12345, limit: '100', offset: '0' }), { valid: true });
+  assert.deepEqual(v.validateRecordings({ lead_id: 12345, limit: '100', offset: '0' }), { valid: true, value: { lead_id: '12345', limit: '100', offset: '0' } });
 });
 
 test('both entries give the validators of the one validation module', () => {
@@ -128,9 +176,10 @@ test('input larger than the module\'s memory grows it, and later calls still wor
     const result = module.validateEmail(many);
     assert.equal(result.valid, false);
     assert.equal(result.errors.length, 50_000);
-    assert.deepEqual(result.errors[1], { index: 2, address: 'bad2', code: 6079, message: result.errors[0].message });
+    assert.deepEqual(result.errors[1], { index: 2, address: 'bad2', code: 6079, message: '“bad2” needs an @ and a domain', incomplete: true });
     const long = module.validateLead({ list_id: '1', phone_number: '2015550123', notes: 'x'.repeat(3_000_000) });
-    assert.deepEqual(long, { valid: true });
+    assert.equal(long.valid, true);
+    assert.equal(long.value.notes.length, 3_000_000);
     assert.equal(module.validatePhone('(201) 555-0123').e164, '+12015550123');
   }
 });

@@ -14,7 +14,9 @@
 //!
 //! A parameter is `name: Type`, optionally followed by `= required(Need, Check)` (the
 //! parameter must be given; blank is reported as `Need` says) or `= optional(Check)`. Errors
-//! come in declaration order.
+//! come in declaration order. A parameter without a rule written `name: FlagLike` is a flag
+//! (it takes `true`/`false` where text does not): `RULES` lists it so the validators read its
+//! value as the client does.
 
 /// See the module documentation.
 macro_rules! params {
@@ -32,7 +34,7 @@ macro_rules! params {
     ) => {
         $crate::api::declare::params!(@field
             [$(#[$meta])* $name $path $idempotent $answer [$($start $end)*]]
-            struct [] all [] kinds [] ruled [] rules []
+            struct [] all [] kinds [] ruled [] rules [] unruled [] flags []
             $($fields)*
         );
     };
@@ -40,7 +42,7 @@ macro_rules! params {
     // A required parameter: always text, required in the TypeScript type.
     (@field $head:tt
         struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
-        ruled [$($ruled:ident)*] rules [$($rule:expr,)*]
+        ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
         $(#[$field_meta:meta])* $field:ident : $ty:ty = required($need:ident, $check:expr),
         $($rest:tt)*
     ) => {
@@ -58,6 +60,8 @@ macro_rules! params {
                 check: $check,
                 need: $crate::validate::lead::Need::$need,
             },]
+            unruled [$($unruled)*]
+            flags [$($flag)*]
             $($rest)*
         );
     };
@@ -66,7 +70,7 @@ macro_rules! params {
     // optional parameter is.
     (@field $head:tt
         struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
-        ruled [$($ruled:ident)*] rules [$($rule:expr,)*]
+        ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
         $(#[$field_meta:meta])* $field:ident : $ty:ty = optional($check:expr),
         $($rest:tt)*
     ) => {
@@ -77,7 +81,25 @@ macro_rules! params {
                 check: $check,
                 need: $crate::validate::lead::Need::Optional,
             },]
+            unruled [$($unruled)*]
+            flags [$($flag)*]
             $(#[$field_meta])* $field: $ty,
+            $($rest)*
+        );
+    };
+
+    // An optional flag the service takes as given: one of the flags (which may be `true` where
+    // text may not), then declared as any such parameter is (the path no longer matches here).
+    (@field $head:tt
+        struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
+        ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
+        $(#[$field_meta:meta])* $field:ident : FlagLike,
+        $($rest:tt)*
+    ) => {
+        $crate::api::declare::params!(@field $head
+            struct [$($struct)*] all [$($all)*] kinds [$($kind,)*]
+            ruled [$($ruled)*] rules [$($rule,)*] unruled [$($unruled)*] flags [$($flag)* $field]
+            $(#[$field_meta])* $field: $crate::wire::lenient::FlagLike,
             $($rest)*
         );
     };
@@ -85,7 +107,7 @@ macro_rules! params {
     // An optional parameter the service takes as given.
     (@field $head:tt
         struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
-        ruled [$($ruled:ident)*] rules [$($rule:expr,)*]
+        ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
         $(#[$field_meta:meta])* $field:ident : $ty:ty,
         $($rest:tt)*
     ) => {
@@ -100,6 +122,8 @@ macro_rules! params {
             kinds [$($kind,)* <$ty as $crate::wire::params::Kinded>::KIND,]
             ruled [$($ruled)*]
             rules [$($rule,)*]
+            unruled [$($unruled)* $field]
+            flags [$($flag)*]
             $($rest)*
         );
     };
@@ -108,7 +132,7 @@ macro_rules! params {
     (@field
         [$(#[$meta:meta])* $name:ident $path:literal $idempotent:literal $answer:ident [$($start:ident $end:ident)*]]
         struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
-        ruled [$($ruled:ident)*] rules [$($rule:expr,)*]
+        ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
     ) => {
         $(#[$meta])*
         #[derive(Clone, Debug, Default, PartialEq)]
@@ -148,6 +172,8 @@ macro_rules! params {
             names: concat!($(stringify!($ruled), " "),*),
             rules: &[$($rule),*],
             ranges: concat!($(stringify!($start), " ", stringify!($end), " "),*),
+            others: concat!($(stringify!($unruled), " "),*),
+            flags: concat!($(stringify!($flag), " "),*),
         };
 
         /// This endpoint, as the shared machinery reads it.

@@ -8,7 +8,7 @@ use crate::api::declare::params;
 use crate::validate::lead::{
     Check, CARRIER_TYPES, CHECK_DUP, DATE, HOPPER_EXPIRES_IN, HOPPER_PRIORITY, ID, ORDER,
 };
-use crate::wire::lenient::{FlagLike, IntLike, NumberLike};
+use crate::wire::lenient::{IntLike, NumberLike};
 
 params! {
     /// A new lead. `list_id` and `phone_number` are required (6007 when either is missing).
@@ -18,10 +18,10 @@ params! {
         answer: Insert,
         fields {
             /// List ID to add the lead to. Required (6007 when missing; 6002 when no such list).
-            list_id: String = required(ListAndPhone, Check::Any),
+            list_id: String = required(List, Check::Any),
             /// Primary phone number: digits only, without the country code. Required (6007 when
             /// missing; 6008 when invalid; 6009 when it already exists, depending on `check_dup`).
-            phone_number: String = required(ListAndPhone, Check::Phone),
+            phone_number: String = required(Phone, Check::Phone),
             /// Country calling code of the phone numbers (default `1`).
             phone_code: String = optional(Check::PhoneCode),
             /// Lead status code.

@@ -21,6 +21,10 @@ pub const INVALID_OFFSET: u32 = 7231;
 /// 7258: `limit` outside 1..=2000 (search) or 1..=100 (get-recordings).
 pub const INVALID_LIMIT: u32 = 7258;
 
+/// 9000: not a field of the endpoint (a misspelt name): the code the client answers for it
+/// too, before anything is sent.
+pub const UNKNOWN_FIELD: u32 = 9000;
+
 /// The codes reserved for checks the server documents no code for.
 pub const CLIENT_RANGE: RangeInclusive<u32> = 9001..=9099;
 
@@ -66,6 +70,7 @@ pub const ALL: &[(u32, &str)] = &[
     (INVALID_EMAIL, "Invalid Email(s)"),
     (INVALID_OFFSET, "Invalid offset value"),
     (INVALID_LIMIT, "Invalid limit value"),
+    (UNKNOWN_FIELD, "Not a field of the endpoint"),
     (
         INVALID_PHONE_CODE,
         "phone_code is not a country calling code",

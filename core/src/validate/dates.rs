@@ -13,22 +13,11 @@
 use super::codes::{INVALID_DATE, INVALID_DATETIME};
 use super::report::Invalid;
 
-const DATE_FORMAT: Invalid = Invalid {
-    code: INVALID_DATE,
-    message: "Write the date as YYYY-MM-DD",
-};
-const NO_SUCH_DATE: Invalid = Invalid {
-    code: INVALID_DATE,
-    message: "No such date",
-};
-const DATETIME_FORMAT: Invalid = Invalid {
-    code: INVALID_DATETIME,
-    message: "Write the time as YYYY-MM-DD HH:MM:SS",
-};
-const NO_SUCH_DATETIME: Invalid = Invalid {
-    code: INVALID_DATETIME,
-    message: "No such date or time",
-};
+const DATE_FORMAT: Invalid = Invalid::new(INVALID_DATE, "Write the date as YYYY-MM-DD");
+const NO_SUCH_DATE: Invalid = Invalid::new(INVALID_DATE, "No such date");
+const DATETIME_FORMAT: Invalid =
+    Invalid::new(INVALID_DATETIME, "Write the time as YYYY-MM-DD HH:MM:SS");
+const NO_SUCH_DATETIME: Invalid = Invalid::new(INVALID_DATETIME, "No such date or time");
 
 /// A real calendar date written `YYYY-MM-DD`.
 pub fn check_date(text: &str) -> Result<(), Invalid> {

@@ -26,28 +26,34 @@ problems! {
     /// What is wrong with an address: one byte to pass back.
     enum Problem;
     Empty: "Enter an email address",
-    DisplayName: "Enter the address alone, not Name <a@b.com>",
-    NonAscii: "Use ASCII only (an xn-- domain for international names)",
-    Quoted: "Quoted names (\"a b\"@b.com) are not accepted",
-    TooLong: "Too long (at most 254 characters)",
-    NoAt: "Missing the @ and domain",
-    ManyAt: "Use exactly one @",
-    LocalEmpty: "Nothing before the @",
-    LocalTooLong: "Too long before the @ (at most 64)",
-    LocalDots: "Misplaced dot before the @",
-    LocalChar: "Invalid character before the @",
-    IpLiteral: "IP address domains ([1.2.3.4]) are not accepted",
-    NoDot: "The domain needs a dot (example.com)",
-    DomainDots: "Misplaced dot in the domain",
-    LabelTooLong: "A domain part is too long (at most 63)",
-    DomainChar: "The domain has letters, digits, - and . only",
-    LabelHyphen: "A domain part cannot start or end with -",
-    NumericTld: "The domain cannot end in a number",
+    DisplayName: "has a name with it: enter the address alone",
+    NonAscii: "has a character an address cannot hold (write an international domain as xn--)",
+    Quoted: "has quotes, which are not accepted",
+    TooLong: "is too long (at most 254 characters)",
+    NoAt: "needs an @ and a domain",
+    ManyAt: "has more than one @",
+    LocalEmpty: "needs a name before the @",
+    LocalTooLong: "is too long before the @ (at most 64)",
+    LocalDots: "has a misplaced dot before the @",
+    LocalChar: "has a character that cannot come before the @",
+    IpLiteral: "has an IP address for a domain",
+    NoDomain: "needs a domain after the @",
+    NoDot: "needs a dot in its domain",
+    DomainDots: "has a misplaced dot in its domain",
+    LabelTooLong: "has a domain part over 63 characters",
+    DomainChar: "has a character a domain cannot hold",
+    LabelHyphen: "has a domain part that starts or ends with -",
+    NumericTld: "cannot end in a number",
 }
 
 impl Problem {
     const fn code(self) -> u32 {
         INVALID_EMAIL
+    }
+
+    /// An address still being typed: no @ yet, or no (dotted) domain after it.
+    const fn incomplete(self) -> bool {
+        matches!(self, Problem::NoAt | Problem::NoDomain | Problem::NoDot)
     }
 }
 
@@ -101,28 +107,32 @@ pub fn check_emails(field: &str) -> impl Iterator<Item = (u32, &str, Result<(), 
 
 /// The invalid addresses of a multi-address field, with their positions: what a request
 /// reports.
-pub(super) fn problems(field: &str) -> impl Iterator<Item = (u32, Invalid)> + '_ {
+pub(super) fn problems(field: &str) -> impl Iterator<Item = (u32, &str, Invalid)> + '_ {
     split_emails(field)
         .zip(0u32..)
         .filter_map(|(address, index)| {
-            Some((index, check_address(address.as_bytes()).err()?.invalid()))
+            Some((
+                index,
+                address,
+                check_address(address.as_bytes()).err()?.invalid(),
+            ))
         })
 }
 
-/// The pieces of a multi-address field (split at `,` `;` and ASCII whitespace).
+/// The pieces of a multi-address field (split at `,` `;` and ASCII whitespace). In a field
+/// with `<` or `>` only `,` and `;` split, and pieces are trimmed: `Ada <ada@example.com>` is
+/// one address written with a name, not two addresses.
 pub fn split_emails(field: &str) -> impl Iterator<Item = &str> {
-    field
-        .as_bytes()
-        .split(|&b| is_separator(b))
+    let bytes = field.as_bytes();
+    let named = has(bytes, b'<') || has(bytes, b'>');
+    bytes
+        .split(move |&b| b == b',' || b == b';' || (!named && b.is_ascii_whitespace()))
+        .map(<[u8]>::trim_ascii)
         .filter(|piece| !piece.is_empty())
         // SAFETY: the separators are ASCII, so every cut falls between whole UTF-8 characters
         // of a `str`, and each piece is UTF-8 (a `char` split would bring UTF-8 decoding into
         // the wasm for nothing).
         .map(|piece| unsafe { core::str::from_utf8_unchecked(piece) })
-}
-
-fn is_separator(b: u8) -> bool {
-    b == b',' || b == b';' || b.is_ascii_whitespace()
 }
 
 /// Whether `bytes` holds `b`.
@@ -207,7 +217,7 @@ fn check_domain(domain: &[u8]) -> Result<(), Problem> {
         return Err(Problem::IpLiteral);
     }
     if domain.is_empty() {
-        return Err(Problem::NoAt);
+        return Err(Problem::NoDomain);
     }
     if !has(domain, b'.') {
         return Err(Problem::NoDot);
@@ -240,23 +250,17 @@ mod tests {
 
     #[test]
     fn each_problem_reads_its_own_line() {
-        assert_eq!(
-            EMPTY,
-            Invalid {
-                code: INVALID_EMAIL,
-                message: "Enter an email address",
-            }
-        );
+        assert_eq!(EMPTY, Invalid::new(INVALID_EMAIL, "Enter an email address"));
         assert_eq!(
             Problem::NumericTld.invalid().message,
-            "The domain cannot end in a number"
+            "cannot end in a number"
         );
         assert_eq!(
             validate_email("a@b.c-"),
-            Err(Invalid {
-                code: INVALID_EMAIL,
-                message: "A domain part cannot start or end with -",
-            })
+            Err(Invalid::new(
+                INVALID_EMAIL,
+                "has a domain part that starts or ends with -"
+            ))
         );
     }
 }

@@ -156,8 +156,10 @@ impl Choice {
 pub enum Need {
     /// Not required: a blank value is skipped.
     Optional,
-    /// `list_id` and `phone_number` of an insert (6007).
-    ListAndPhone,
+    /// `list_id` of an insert (6007, which the service answers for either of the two).
+    List,
+    /// `phone_number` of an insert (6007).
+    Phone,
     /// `lead_id` (6070).
     LeadId,
 }
@@ -166,10 +168,11 @@ impl Need {
     fn problem(self) -> Option<Invalid> {
         let (code, message) = match self {
             Need::Optional => return None,
-            Need::ListAndPhone => (LIST_AND_PHONE_REQUIRED, LIST_AND_PHONE_MESSAGE),
+            Need::List => (LIST_AND_PHONE_REQUIRED, "Enter the list ID"),
+            Need::Phone => (LIST_AND_PHONE_REQUIRED, "Enter a phone number"),
             Need::LeadId => (INVALID_LEAD_ID, LEAD_ID_MESSAGE),
         };
-        Some(Invalid { code, message })
+        Some(Invalid::new(code, message))
     }
 }
 
@@ -193,6 +196,11 @@ pub struct Request {
     /// `start end ` name pairs, each name followed by a space: ranges whose end may not
     /// precede the start (9004).
     pub ranges: &'static str,
+    /// The endpoint's other fields (no rule), each followed by a space: given, they are
+    /// passed as they are; any name in neither list is not a field of the endpoint (9000).
+    pub others: &'static str,
+    /// Those of `others` that are flags, which take `true` and `false` (the rest take text).
+    pub flags: &'static str,
 }
 
 impl Request {
@@ -256,29 +264,47 @@ pub const ID: Check = Check::Int(Whole::Id);
 pub const CARRIER_TYPES: Check = Check::Words(Choice::CarrierTypes);
 pub const ORDER: Check = Check::Words(Choice::Order);
 
-const REQUIRED_MESSAGE: &str = "Required";
-const LIST_AND_PHONE_MESSAGE: &str = "A lead needs list_id and phone_number";
-const LEAD_ID_MESSAGE: &str = "lead_id must be a lead's numeric ID";
+const REQUIRED_MESSAGE: &str = "Fill in this field";
+const LEAD_ID_MESSAGE: &str = "Enter the lead's ID: digits only";
 const WRONG_TYPE: &str = "Enter text or a number";
 const NOT_WHOLE: &str = "Enter a whole number";
-const REVERSED_MESSAGE: &str = "The range ends before it starts";
+const REVERSED_MESSAGE: &str = "Ends before the start";
+const UNKNOWN_MESSAGE: &str = "Not a field of this form";
 
 /// Where a validation run reports its errors: a `Vec<FieldError>` natively, JS objects in the
 /// wasm build (which so needs no `Vec` of errors, and no growth code, at all).
 pub trait Sink {
-    /// One error of one field; `index` for multi-value fields.
-    fn error(&mut self, field: &str, code: u32, message: &'static str, index: Option<u32>);
+    /// One problem of one field; for multi-value fields (`email`) the position of the value
+    /// and the value itself (`subject`), which the message is about (see [`about`]).
+    fn error(&mut self, field: &str, problem: Invalid, index: Option<u32>, subject: &str);
 }
 
 impl Sink for Vec<FieldError> {
-    fn error(&mut self, field: &str, code: u32, message: &'static str, index: Option<u32>) {
+    fn error(&mut self, field: &str, problem: Invalid, index: Option<u32>, subject: &str) {
         self.push(FieldError {
             field: Cow::Owned(field.to_owned()),
-            code,
-            message: Cow::Borrowed(message),
+            code: u32::from(problem.code),
+            message: if subject.is_empty() {
+                Cow::Borrowed(problem.message)
+            } else {
+                Cow::Owned(about(subject, problem.message))
+            },
             index,
+            incomplete: problem.incomplete,
         });
     }
+}
+
+/// The message of a problem with one value of a multi-value field: the value, quoted, then
+/// what is wrong with it (`“bad@” needs a domain after the @`). The bindings' JavaScript
+/// builds the same text.
+pub fn about(subject: &str, predicate: &str) -> String {
+    let mut text = String::with_capacity(subject.len() + predicate.len() + 8);
+    text.push('“');
+    text.push_str(subject);
+    text.push_str("” ");
+    text.push_str(predicate);
+    text
 }
 
 /// Applies `request`'s rules and the options' extra required fields to `fields`.
@@ -334,20 +360,58 @@ pub fn check_request(
             check(field, rule.check, &value, &context, sink).err()
         };
         // One place reports both kinds of problem: each call through the sink is code.
-        if let Some(Invalid { code, message }) = problem {
-            sink.error(field, code, message, None);
+        if let Some(problem) = problem {
+            sink.error(field, problem, None, "");
         }
     }
     for (start, end) in request.ranges() {
         if range_reversed(fields, start, end) {
-            sink.error(end, REVERSED_RANGE, REVERSED_MESSAGE, None);
+            sink.error(
+                end,
+                Invalid::new(REVERSED_RANGE, REVERSED_MESSAGE),
+                None,
+                "",
+            );
         }
     }
 }
 
+/// Reports `name` (9000) when it is not a field of `request` (a misspelt name, which the
+/// client refuses to send); whether it is one.
+pub fn check_name(request: &Request, name: &str, sink: &mut dyn Sink) -> bool {
+    let known = request
+        .fields()
+        .chain(Names::new(request.others))
+        .any(|field| field == name);
+    if !known {
+        sink.error(name, Invalid::new(UNKNOWN_FIELD, UNKNOWN_MESSAGE), None, "");
+    }
+    known
+}
+
+/// Checks the name and, for a field without a rule, the kind of `value` as the client reads it
+/// (9000): an object or a list is never a parameter's value, and only a flag takes `true`.
+/// (A field with a rule has its value judged by the rule.)
+pub fn check_given(request: &Request, name: &str, value: &Value<'_>, sink: &mut dyn Sink) {
+    if !check_name(request, name, sink) || request.fields().any(|field| field == name) {
+        return;
+    }
+    let wrong = match value {
+        Value::Other => true,
+        Value::Bool(_) => !Names::new(request.flags).any(|flag| flag == name),
+        _ => false,
+    };
+    if wrong {
+        sink.error(name, Invalid::new(UNKNOWN_FIELD, WRONG_TYPE), None, "");
+    }
+}
+
 /// Reports `name` (6023) when the caller requires it and it is blank, unless the request's
-/// own rules already report it as required.
+/// own rules already report it as required; or (9000) when it is not a field of the request.
 pub fn check_required(request: &Request, fields: &dyn Fields, name: &str, sink: &mut dyn Sink) {
+    if !check_name(request, name, sink) {
+        return;
+    }
     let mut names = request.fields();
     // Every rule takes its name, whatever the outcome: `names.next()` comes first.
     let in_table = request
@@ -355,7 +419,12 @@ pub fn check_required(request: &Request, fields: &dyn Fields, name: &str, sink: 
         .iter()
         .any(|rule| names.next() == Some(name) && rule.need != Need::Optional);
     if !in_table && fields.value(name).is_blank() {
-        sink.error(name, REQUIRED_FIELD, REQUIRED_MESSAGE, None);
+        sink.error(
+            name,
+            Invalid::new(REQUIRED_FIELD, REQUIRED_MESSAGE),
+            None,
+            "",
+        );
     }
 }
 
@@ -393,27 +462,25 @@ fn check(
         Check::Any => Ok(()),
         Check::Int(whole) => {
             let range = whole.range();
-            check_int(value, range.min, range.max).map_err(|e| Invalid {
-                code,
-                message: match e {
-                    IntError::NotWhole => NOT_WHOLE,
-                    IntError::OutOfRange => range.message,
-                },
+            check_int(value, range.min, range.max).map_err(|e| {
+                Invalid::new(
+                    code,
+                    match e {
+                        IntError::NotWhole => NOT_WHOLE,
+                        IntError::OutOfRange => range.message,
+                    },
+                )
             })
         }
-        Check::Decimal => is_decimal(value).then_some(()).ok_or(Invalid {
-            code,
-            message: "Enter a plain number, like 1200.50",
-        }),
+        Check::Decimal => is_decimal(value)
+            .then_some(())
+            .ok_or(Invalid::new(code, "Enter a plain number, like 1200.50")),
         text_check => match given_text(value, &mut buffer) {
-            None => Err(Invalid {
-                code,
-                message: WRONG_TYPE,
-            }),
+            None => Err(Invalid::new(code, WRONG_TYPE)),
             Some(text) => {
                 if let Check::Emails = text_check {
-                    for (index, e) in email_problems(text) {
-                        sink.error(field, e.code, e.message, Some(index));
+                    for (index, address, e) in email_problems(text) {
+                        sink.error(field, e, Some(index), address);
                     }
                     Ok(())
                 } else {
@@ -463,7 +530,7 @@ fn check_text(check: Check, code: u32, text: &str, context: &Context<'_>) -> Res
         Check::LeadId if digits(text.as_bytes().trim_ascii()).is_none() => LEAD_ID_MESSAGE,
         _ => return Ok(()),
     };
-    Err(Invalid { code, message })
+    Err(Invalid::new(code, message))
 }
 
 impl Words {

@@ -105,15 +105,17 @@ problems! {
     Unexpected: "Use digits, spaces and + - . ( ) / only",
     TooManyDigits: "Too many digits (at most 15)",
     UnknownCountry: "Unknown country code after +",
-    CountryMismatch: "The country code after + is not phone_code",
-    NanpLength: "Enter 10 digits: area code and number",
+    CountryMismatch: "The country code after + is not the lead's country code",
+    NanpShort: "Enter all 10 digits: area code and number",
+    NanpLong: "Too many digits: enter 10 digits, area code and number",
     AreaCodeStart: "The area code cannot start with 0 or 1",
     AreaCodeN11: "The area code cannot be N11 (411, 911)",
     ExchangeStart: "The exchange (digits 4-6) cannot start with 0 or 1",
     ExchangeN11: "The exchange (digits 4-6) cannot be N11 (411, 911)",
     AreaCodeUnassigned: "The area code is not in service",
-    WrongLength: "Wrong number of digits for the country code",
-    BadPhoneCode: "phone_code must be a country calling code (1, 44)",
+    TooShort: "Too few digits for the country code",
+    TooLong: "Too many digits for the country code",
+    BadPhoneCode: "Enter a country calling code, like 1 or 44",
 }
 
 impl Problem {
@@ -122,6 +124,11 @@ impl Problem {
             Problem::BadPhoneCode => INVALID_PHONE_CODE,
             _ => INVALID_PHONE,
         }
+    }
+
+    /// Digits still being typed: too few so far, and none that rule the number out.
+    const fn incomplete(self) -> bool {
+        matches!(self, Problem::NanpShort | Problem::TooShort)
     }
 }
 
@@ -157,7 +164,8 @@ fn read_phone(input: &str, options: &PhoneOptions<'_>) -> Result<Phone, Problem>
     } else {
         let code = given.unwrap_or(1);
         let national = match digits {
-            [b'1', rest @ ..] if code == 1 && rest.len() == 10 => rest,
+            // The trunk prefix: before 10 digits, or before a number still being typed.
+            [b'1', rest @ ..] if code == 1 && (rest.len() == 10 || digits.len() < 10) => rest,
             _ => digits,
         };
         (code, national)
@@ -283,8 +291,26 @@ fn leading_calling_code(digits: &[u8]) -> Option<(u16, &[u8])> {
 }
 
 fn check_nanp(national: &[u8], assigned_only: bool) -> Result<(), Problem> {
+    if national.len() > 10 {
+        return Err(Problem::NanpLong);
+    }
+    if national.len() < 10 {
+        // Too few digits so far: unfinished, unless the digits typed already rule the number
+        // out. `2` in the missing places breaks no rule, so the typed digits are judged alone
+        // (and an area code not yet typed in full is not looked up).
+        let mut padded = [b'2'; 10];
+        for (slot, &digit) in padded.iter_mut().zip(national) {
+            *slot = digit;
+        }
+        check_full_nanp(&padded, assigned_only && national.len() >= 3)?;
+        return Err(Problem::NanpShort);
+    }
+    check_full_nanp(national, assigned_only)
+}
+
+fn check_full_nanp(national: &[u8], assigned_only: bool) -> Result<(), Problem> {
     let [a, b, c, d, e, f, _, _, _, _] = *national else {
-        return Err(Problem::NanpLength);
+        return Err(Problem::NanpLong);
     };
     let area = u16::from(a & 0x0F) * 100 + u16::from(b & 0x0F) * 10 + u16::from(c & 0x0F);
     if area == EXAMPLE_AREA_CODE {
@@ -326,8 +352,11 @@ fn check_length(code: u16, national: &[u8]) -> Result<(), Problem> {
     let (min, max) = lengths_for(code).ok_or(Problem::BadPhoneCode)?;
     // `data.rs` caps each code's longest national number to fit E.164's 15 digits.
     let len = national.len();
-    if len < usize::from(min) || len > usize::from(max) {
-        return Err(Problem::WrongLength);
+    if len < usize::from(min) {
+        return Err(Problem::TooShort);
+    }
+    if len > usize::from(max) {
+        return Err(Problem::TooLong);
     }
     Ok(())
 }
@@ -386,12 +415,13 @@ mod tests {
     #[test]
     fn each_problem_reads_its_own_line() {
         assert_eq!(Problem::Empty.invalid().message, "Enter a phone number");
-        assert_eq!(Problem::Letters.invalid().code, INVALID_PHONE);
+        assert_eq!(u32::from(Problem::Letters.invalid().code), INVALID_PHONE);
         assert_eq!(
             Problem::BadPhoneCode.invalid(),
             Invalid {
-                code: INVALID_PHONE_CODE,
-                message: "phone_code must be a country calling code (1, 44)",
+                code: INVALID_PHONE_CODE as u16,
+                message: "Enter a country calling code, like 1 or 44",
+                incomplete: false,
             }
         );
     }

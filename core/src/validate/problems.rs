@@ -8,7 +8,8 @@ use super::report::Invalid;
 
 /// Declares a problem enum and its messages, in order, one a line of `Self::MESSAGES`, and
 /// `invalid()`, which makes a problem the [`Invalid`] callers get. The module gives each
-/// problem its code with `const fn code(self) -> u32`.
+/// problem its code with `const fn code(self) -> u32`, and says which problems are merely
+/// unfinished input with `const fn incomplete(self) -> bool`.
 ///
 /// ```ignore
 /// problems! {
@@ -32,7 +33,7 @@ macro_rules! problems {
 
             /// This problem with its code and message, as callers get it.
             const fn invalid(self) -> $crate::validate::report::Invalid {
-                $crate::validate::problems::invalid(Self::MESSAGES, self as usize, self.code())
+                $crate::validate::problems::invalid(Self::MESSAGES, self as usize, self.code(), self.incomplete())
             }
         }
     };
@@ -42,10 +43,16 @@ pub(crate) use problems;
 /// `code` with line `n` of `messages` as its message. Not inlined: one copy serves every
 /// module's problems, and the callers pass four words.
 #[inline(never)]
-pub(crate) const fn invalid(messages: &'static str, n: usize, code: u32) -> Invalid {
+pub(crate) const fn invalid(
+    messages: &'static str,
+    n: usize,
+    code: u32,
+    incomplete: bool,
+) -> Invalid {
     Invalid {
-        code,
+        code: code as u16,
         message: line(messages, n),
+        incomplete,
     }
 }
 
