@@ -10,4 +10,10 @@ export {
   validateUpdate,
   validateSearch,
   validateRecordings,
+  leadSchema,
+  updateSchema,
+  searchSchema,
+  recordingsSchema,
+  bindLeadForm,
+  fieldErrors,
 } from './wasm/validate/module.js';

@@ -26,14 +26,22 @@ const TEMPLATE = path.join(ROOT, 'pkg-template');
 const ERRORS_SOURCE = path.join(ROOT, 'src/wasm/errors.js');
 const CLI = path.join(ROOT, 'cli');
 const VALIDATE_SOURCE = path.join(ROOT, 'src/wasm/validate.js');
+// The form layer over the validators (Standard Schema objects, JSON Schema, the HTML form
+// binding, the field table they read), copied next to validate.js with their declarations.
+const FORMS_SOURCES = ['schemas', 'form', 'fields'].map((name) => path.join(ROOT, `src/wasm/${name}.js`));
 // What the validators' module exports, and nothing else: the ABI validate.js speaks (the
 // linker's own `__heap_base`/`__data_end` globals aside). A stale or swapped artifact fails here.
-const VALIDATE_EXPORTS = ['memory', 'v_email', 'v_input', 'v_output', 'v_phone', 'v_request'];
+const VALIDATE_EXPORTS = ['memory', 'v_email', 'v_input', 'v_names', 'v_output', 'v_phone', 'v_request'];
 // The functions `bindValidators` makes, which each host module exports (checked against a real
 // binding at assembly).
 const VALIDATORS = ['validatePhone', 'validateEmail', 'validateLead', 'validateUpdate', 'validateSearch', 'validateRecordings'];
+// What the host makes from them (src/wasm/schemas.js, src/wasm/form.js), exported beside them
+// by both entries.
+const FORMS = ['leadSchema', 'updateSchema', 'searchSchema', 'recordingsSchema', 'bindLeadForm', 'fieldErrors'];
 // The client's check of a request before it sends, bound with them (internal to the package).
 const CHECK = 'checkRequest';
+// The field names of each request, bound with them for the Standard Schemas (internal too).
+const FIELD_NAMES = 'fieldNames';
 // The client build's export that takes that check (src/wasm/rules.rs); the glue keeps it to
 // itself.
 const USE_VALIDATORS = 'export function useValidators(';
@@ -136,10 +144,23 @@ function writeWithEdgeTwins(base, text, from, to, ...more) {
 
 /**
  * JS that binds the validators (JS half at `half`) to the instance exports `exports` and
- * exports them, with the client's internal request check (`CHECK`).
+ * exports them, with the client's internal request check (`CHECK`) and the schemas' field
+ * names (`FIELD_NAMES`), and the form layer over them.
  */
 function validatorsHost(half, exports) {
-  return `import { bindValidators } from '${half}';\nexport const { ${[...VALIDATORS, CHECK].join(', ')} } = bindValidators(${exports});\n`;
+  return [
+    `import { bindValidators } from '${half}';`,
+    "import { standardSchema, fieldErrors } from './schemas.js';",
+    "import { formBinder } from './form.js';",
+    `export const { ${[...VALIDATORS, CHECK, FIELD_NAMES].join(', ')} } = bindValidators(${exports});`,
+    // Pure calls: an app that imports only the validators leaves the form layer out.
+    ...['Lead', 'Update', 'Search', 'Recordings'].map(
+      (name, kind) => `export const ${name.toLowerCase()}Schema = /* @__PURE__ */ standardSchema(${kind}, validate${name}, ${FIELD_NAMES});`,
+    ),
+    'export const bindLeadForm = /* @__PURE__ */ formBinder(leadSchema, validatePhone);',
+    'export { fieldErrors };',
+    '',
+  ].join('\n');
 }
 
 /** The declarations of `validatorsHost`'s module. */
@@ -148,6 +169,9 @@ function validatorsHostTypes(half) {
     `import type { Validators } from '${half}';`,
     `export type * from '${half}';`,
     ...VALIDATORS.map((name) => `/** See {@link Validators.${name}}. */\nexport declare const ${name}: Validators['${name}'];`),
+    `import type { Forms } from '${half.replace('validate.js', 'forms.js')}';`,
+    `export type * from '${half.replace('validate.js', 'forms.js')}';`,
+    ...FORMS.map((name) => `/** See {@link Forms.${name}}. */\nexport declare const ${name}: Forms['${name}'];`),
   ].join('\n') + '\n';
 }
 
@@ -185,8 +209,8 @@ function assembleClient(buildDir, dist) {
       '// The client build has no validation rules of its own: it checks requests with the',
       '// validation module, the one `convoso-leads/validate` loads, and this entry exports that',
       "// module's validators, so an app importing both entries downloads them once.",
-      `import { ${[CHECK, ...VALIDATORS].join(', ')} } from '../validate/module.js';`,
-      `export { ${VALIDATORS.join(', ')} };`,
+      `import { ${[CHECK, ...VALIDATORS, ...FORMS].join(', ')} } from '../validate/module.js';`,
+      `export { ${[...VALIDATORS, ...FORMS].join(', ')} };`,
       '',
     ].join('\n'),
     `${name} glue`,
@@ -236,11 +260,15 @@ async function assembleValidate(buildDir, dist) {
   const types = readFileSync(VALIDATE_SOURCE.replace(/\.js$/, '.d.ts'), 'utf8');
   writeFileSync(path.join(to, 'validate.d.ts'), types);
   writeFileSync(path.join(to, 'validate.d.cts'), toCjsImports(types));
+  for (const source of FORMS_SOURCES) cpSync(source, path.join(to, path.basename(source)));
+  const formTypes = readFileSync(path.join(ROOT, 'src/wasm/forms.d.ts'), 'utf8');
+  writeFileSync(path.join(to, 'forms.d.ts'), formTypes);
+  writeFileSync(path.join(to, 'forms.d.cts'), toCjsImports(formTypes));
 
   // The module's host: instantiates it at import and exports the bound validators.
   const { bindValidators } = await import(pathToFileURL(VALIDATE_SOURCE).href);
   const bound = Object.keys(bindValidators(new WebAssembly.Instance(new WebAssembly.Module(wasm)).exports));
-  const want = [...VALIDATORS, CHECK];
+  const want = [...VALIDATORS, CHECK, FIELD_NAMES];
   if (bound.join() !== want.join()) fail(`validate.js binds ${bound.join(', ')}, not ${want.join(', ')}`);
   writeWithEdgeTwins(
     path.join(to, 'module'),

@@ -143,4 +143,7 @@ export interface Validators {
  */
 export function bindValidators(
   wasm: WebAssembly.Exports,
-): Validators & { checkRequest(kind: number, params: unknown): FieldError[] | undefined };
+): Validators & {
+  checkRequest(kind: number, params: unknown): FieldError[] | undefined;
+  fieldNames(kind: number): string[];
+};

@@ -205,6 +205,17 @@ export function bindValidators(wasm) {
     return value;
   }
 
+  /** The fields of request `kind`, as the module declares them: those with a rule first. */
+  function fieldNames(kind) {
+    start(1);
+    wasm.v_names(kind);
+    views();
+    const p = wasm.v_output();
+    const word = (i) => view.getUint32(p + 4 * i, true);
+    // The finding's text is the names with a rule, its subject the others.
+    return (read(word(0), word(1)) + read(word(6), word(7))).split(' ').filter(Boolean);
+  }
+
   return {
     validatePhone,
     validateEmail,
@@ -215,5 +226,7 @@ export function bindValidators(wasm) {
     // The client's check before it sends (src/wasm/rules.rs): kind 0-3 as above, 4 a delete;
     // the errors, or undefined. Not part of the public API.
     checkRequest: (kind, params) => validateRequest(kind, params).errors,
+    // The field names of kind 0-3, for the Standard Schemas (src/wasm/schemas.js). Internal too.
+    fieldNames,
   };
 }

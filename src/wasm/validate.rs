@@ -32,7 +32,7 @@ use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use crate::api::{delete, insert, recordings, search, update};
 use crate::validate::email::{check_emails, EMPTY as NO_EMAIL};
 use crate::validate::fields::{given_text, Fields, Value, INT_TEXT};
-use crate::validate::lead::{check_given, check_request, check_required, Sink};
+use crate::validate::lead::{check_given, check_request, check_required, Request, Sink};
 use crate::validate::phone::{validate_phone, PhoneOptions};
 use crate::validate::{codes, Invalid};
 
@@ -108,13 +108,7 @@ pub extern "C" fn v_email(at: usize, len: usize) -> u32 {
 /// at `at`.
 #[no_mangle]
 pub extern "C" fn v_request(kind: u32, at: usize, len: usize, assigned_only: u32) -> u32 {
-    let request = match kind {
-        0 => &insert::RULES,
-        1 => &update::RULES,
-        2 => &search::RULES,
-        3 => &recordings::RULES,
-        _ => &delete::RULES,
-    };
+    let request = request(kind);
     let mut read = Reader(written(at, len));
     let fields = WrittenFields(read.0);
     for _ in 0..read.u32() {
@@ -125,6 +119,32 @@ pub extern "C" fn v_request(kind: u32, at: usize, len: usize, assigned_only: u32
     for _ in 0..read.u32() {
         check_required(request, &fields, read.text(), &mut Findings);
     }
+    findings()
+}
+
+/// The rules of request `kind` (see [`v_request`]).
+fn request(kind: u32) -> &'static Request {
+    match kind {
+        0 => &insert::RULES,
+        1 => &update::RULES,
+        2 => &search::RULES,
+        3 => &recordings::RULES,
+        _ => &delete::RULES,
+    }
+}
+
+/// The field names of request `kind`, for the Standard Schemas (which read only these, and
+/// describe them in JSON Schema): one finding whose text is the names with a rule and whose
+/// subject is the others, each name followed by a space. After a `v_input`, as every call.
+#[no_mangle]
+pub extern "C" fn v_names(kind: u32) -> u32 {
+    let request = request(kind);
+    report(
+        request.names.as_bytes(),
+        Invalid::new(0, ""),
+        None,
+        request.others.as_bytes(),
+    );
     findings()
 }
 

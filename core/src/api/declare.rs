@@ -66,8 +66,7 @@ macro_rules! params {
         );
     };
 
-    // An optional parameter with a rule: its rule joins the table, then it is declared as any
-    // optional parameter is.
+    // An optional parameter with a rule: its rule joins the table, then it is declared.
     (@field $head:tt
         struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
         ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
@@ -83,13 +82,13 @@ macro_rules! params {
             },]
             unruled [$($unruled)*]
             flags [$($flag)*]
-            $(#[$field_meta])* $field: $ty,
+            @declare $(#[$field_meta])* $field: $ty,
             $($rest)*
         );
     };
 
-    // An optional flag the service takes as given: one of the flags (which may be `true` where
-    // text may not), then declared as any such parameter is (the path no longer matches here).
+    // An optional flag the service takes as given: one of the others and of the flags (which
+    // take `true` where text does not), then declared.
     (@field $head:tt
         struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
         ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
@@ -98,17 +97,32 @@ macro_rules! params {
     ) => {
         $crate::api::declare::params!(@field $head
             struct [$($struct)*] all [$($all)*] kinds [$($kind,)*]
-            ruled [$($ruled)*] rules [$($rule,)*] unruled [$($unruled)*] flags [$($flag)* $field]
-            $(#[$field_meta])* $field: $crate::wire::lenient::FlagLike,
+            ruled [$($ruled)*] rules [$($rule,)*] unruled [$($unruled)* $field] flags [$($flag)* $field]
+            @declare $(#[$field_meta])* $field: $crate::wire::lenient::FlagLike,
             $($rest)*
         );
     };
 
-    // An optional parameter the service takes as given.
+    // An optional parameter the service takes as given: one of the others, then declared.
     (@field $head:tt
         struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
         ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
         $(#[$field_meta:meta])* $field:ident : $ty:ty,
+        $($rest:tt)*
+    ) => {
+        $crate::api::declare::params!(@field $head
+            struct [$($struct)*] all [$($all)*] kinds [$($kind,)*]
+            ruled [$($ruled)*] rules [$($rule,)*] unruled [$($unruled)* $field] flags [$($flag)*]
+            @declare $(#[$field_meta])* $field: $ty,
+            $($rest)*
+        );
+    };
+
+    // Declares an optional parameter (its rule, if any, is in the table already).
+    (@field $head:tt
+        struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
+        ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
+        @declare $(#[$field_meta:meta])* $field:ident : $ty:ty,
         $($rest:tt)*
     ) => {
         $crate::api::declare::params!(@field $head
@@ -122,7 +136,7 @@ macro_rules! params {
             kinds [$($kind,)* <$ty as $crate::wire::params::Kinded>::KIND,]
             ruled [$($ruled)*]
             rules [$($rule,)*]
-            unruled [$($unruled)* $field]
+            unruled [$($unruled)*]
             flags [$($flag)*]
             $($rest)*
         );

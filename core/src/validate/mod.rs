@@ -17,6 +17,8 @@ mod data;
 pub mod dates;
 pub mod email;
 pub mod fields;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod json_schema;
 pub mod lead;
 pub mod numbers;
 pub mod phone;
