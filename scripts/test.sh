@@ -17,6 +17,7 @@ stages=(
   cli
   budget
   validate
+  forms-schema
   e2e
   resilience
   rust-native

@@ -97,6 +97,7 @@ test('validateLead and the other request validators', () => {
   ]);
   // A value the client refuses is refused here too: an object anywhere, `true` where text goes.
   const lead = { list_id: '333', phone_number: '2015550123' };
+  assert.deepEqual(v.validateLead({ ...lead, list_id: ['333'] }).errors, [{ field: 'list_id', code: 9000, message: 'Enter text or a number' }]);
   assert.deepEqual(v.validateLead({ ...lead, status: true, first_name: {}, hopper: [1] }).errors, [
     { field: 'status', code: 9000, message: 'Enter text or a number' },
     { field: 'first_name', code: 9000, message: 'Enter text or a number' },

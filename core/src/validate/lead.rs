@@ -459,7 +459,11 @@ fn check(
     // Worked out once for every way the value can fail the check.
     let code = code_of(check);
     match check {
-        Check::Any => Ok(()),
+        // Any text, as for a field without a rule: never an object, and `true` is no text.
+        Check::Any => match value {
+            Value::Other | Value::Bool(_) => Err(Invalid::new(UNKNOWN_FIELD, WRONG_TYPE)),
+            _ => Ok(()),
+        },
         Check::Int(whole) => {
             let range = whole.range();
             check_int(value, range.min, range.max).map_err(|e| {

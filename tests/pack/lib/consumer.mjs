@@ -9,6 +9,7 @@ import { sandbox, stats } from './sandbox.mjs';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const VALIDATORS = ['validateEmail', 'validateLead', 'validatePhone', 'validateRecordings', 'validateSearch', 'validateUpdate'];
+const FORMS = ['bindLeadForm', 'fieldErrors', 'leadSchema', 'recordingsSchema', 'searchSchema', 'updateSchema'];
 const ERROR_CLASSES = [
   'ConvosoAbortError',
   'ConvosoApiError',
@@ -59,14 +60,25 @@ export async function observeSandbox(during) {
 
 /** The checks every consumer must pass, as subtests (so each shows in the summary). */
 export async function checkScenario(t, { report, config, seen }) {
-  await t.test('exports the client, the validators and the error classes; loaders stay private', () => {
-    for (const name of ['ConvosoClient', ...VALIDATORS, ...ERROR_CLASSES]) {
+  await t.test('exports the client, the validators, the form layer and the error classes; loaders stay private', () => {
+    for (const name of ['ConvosoClient', ...VALIDATORS, ...FORMS, ...ERROR_CLASSES]) {
       assert.ok(report.exports.main.includes(name), `convoso-leads exports ${name}`);
     }
-    assert.deepEqual(report.exports.validate, [...VALIDATORS].sort(), 'convoso-leads/validate exports the validators only');
+    assert.deepEqual(report.exports.validate, [...VALIDATORS, ...FORMS].sort(), 'convoso-leads/validate exports the validators and the form layer only');
     for (const names of [report.exports.main, report.exports.validate]) {
-      assert.ok(!names.includes('initSync') && !names.includes('default'), 'wasm loaders are not exported');
+      for (const internal of ['initSync', 'default', 'checkRequest', 'fieldNames']) {
+        assert.ok(!names.includes(internal), `${internal} is not exported`);
+      }
     }
+  });
+
+  await t.test('leadSchema validates synchronously to the normalised request, from both entries', () => {
+    assert.deepEqual(report.schema.valid, { value: { list_id: '333', phone_number: '2015550123', phone_code: '1' } });
+    assert.deepEqual(report.schema.invalid, {
+      issues: [{ path: ['phone_number'], code: 6008, message: 'Enter all 10 digits: area code and number', incomplete: true }],
+    });
+    assert.deepEqual(report.schema.fromMain, report.schema.valid, 'both entries validate alike');
+    assert.deepEqual(report.schema.jsonSchemaRequired, ['list_id', 'phone_number']);
   });
 
   await t.test('validatePhone from convoso-leads/validate answers synchronously', () => {
