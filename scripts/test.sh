@@ -18,6 +18,7 @@ stages=(
   budget
   validate
   forms-schema
+  forms-browser
   e2e
   resilience
   rust-native

@@ -7,17 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if [[ -z "${CONVOSO_PKG_TARBALL:-}" ]]; then
-  if [[ ! -f pkg/package.json ]]; then
-    echo "pkg/ is not built: run scripts/build-pkg.sh (or set CONVOSO_PKG_TARBALL)" >&2
-    exit 1
-  fi
-  packed=$(mktemp -d "${TMPDIR:-/tmp}/convoso-forms-schema-XXXXXX")
-  trap 'rm -rf "$packed"' EXIT
-  tarball_name=$(npm pack ./pkg --pack-destination "$packed" --silent | tail -n 1)
-  CONVOSO_PKG_TARBALL="$packed/$tarball_name"
-fi
-export CONVOSO_PKG_TARBALL
+# shellcheck source=scripts/lib/tarball.sh
+source scripts/lib/tarball.sh
+use_tarball forms-schema
 
 printf '\n== forms-schema: JSON Schemas and types (on %s)\n' "$(basename "$CONVOSO_PKG_TARBALL")"
 node --test --test-reporter=spec tests/forms-schema/*.test.mjs
