@@ -20,6 +20,7 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fromText } from '../pkg-template/inline-wasm.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = path.join(ROOT, 'pkg-template');
@@ -96,16 +97,21 @@ function walk(dir) {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** `bytes` as the module text pkg-template/inline-wasm.js decodes (its comment has the format). */
+/**
+ * `bytes` as the module text pkg-template/inline-wasm.js decodes: each byte's shortest text,
+ * found by decoding every one- and two-character text (the decoder is the format's one
+ * definition; its comment describes it).
+ */
 function moduleText(bytes) {
-  const escaped = [];
-  for (let byte = 0; byte < 256; byte++) if (byte > 0x5a || byte === 0x07 || byte === 0x3c) escaped.push(byte);
-  let text = '';
-  for (const byte of bytes) {
-    const i = escaped.indexOf(byte);
-    text += i < 0 ? String.fromCharCode(byte + 0x20) : String.fromCharCode(0x7b + Math.floor(i / 52), 0x28 + (i % 52));
+  const alphabet = [];
+  for (let c = 0x20; c < 0x7f; c++) if (c !== 0x27 && c !== 0x5c) alphabet.push(String.fromCharCode(c));
+  const texts = new Array(256);
+  for (const candidate of [...alphabet, ...alphabet.flatMap((a) => alphabet.map((b) => a + b))]) {
+    const decoded = fromText(candidate);
+    if (decoded.length === 1) texts[decoded[0]] ??= candidate;
   }
-  return text;
+  if (texts.includes(undefined) || texts.length !== 256) throw new Error('inline-wasm.js cannot write every byte');
+  return Array.from(bytes, (byte) => texts[byte]).join('');
 }
 
 /**
