@@ -10,7 +10,6 @@
 /** @typedef {{ message: string, path?: readonly unknown[], incomplete?: true }} Issue */
 /** @typedef {{ '~standard': { validate(value: unknown): { value?: unknown, issues?: readonly Issue[] } } }} Schema */
 
-const PHONES = ['phone_number', 'alt_phone_1', 'alt_phone_2'];
 const OPTIONS = ['schema', 'onValid', 'normalizePhone'];
 const INVALID = 'aria-invalid';
 const DESCRIBED = 'aria-describedby';
@@ -21,10 +20,18 @@ function fail() {
   throw new TypeError(`convoso-leads: bindLeadForm(form, { ${OPTIONS} })`);
 }
 
+/** Sets attribute `name`, or removes it (null). */
+const attr = (/** @type {Element} */ el, /** @type {string} */ name, /** @type {string | null} */ value) =>
+  value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
+
+/** The first issue of field `name` (an unfinished value's not while `typing`). */
+const issueOf = (/** @type {readonly Issue[] | undefined} */ issues, /** @type {string} */ name, /** @type {unknown} */ typing = 0) =>
+  issues?.find((i) => i.path?.[0] === name && !(typing && i.incomplete));
+
 /**
  * The binder over the package's insert schema and phone validator.
  * @param {Schema} defaultSchema
- * @param {(input: string, options: { phone_code?: string | undefined }) => { valid: boolean, phone_number?: string }} validatePhone
+ * @param {(input: string, options: { phone_code?: string | undefined }) => { valid: boolean, phone_number: string }} validatePhone
  */
 export function formBinder(defaultSchema, validatePhone) {
   /**
@@ -33,12 +40,12 @@ export function formBinder(defaultSchema, validatePhone) {
    * @returns {() => void}
    */
   return function bindLeadForm(form, options = {}) {
-    const { schema = defaultSchema, onValid, normalizePhone = true } = Object(options);
+    // Destructuring null throws the TypeError itself.
+    const { schema = defaultSchema, onValid, normalizePhone = true } = options;
     // The form by its name: works across frames, and without a DOM in scope (a TypeError in Node).
     if (
       form?.localName != 'form' ||
       typeof options != 'object' ||
-      !options ||
       Object.keys(options).some((key) => !OPTIONS.includes(key)) ||
       typeof schema?.['~standard']?.validate != 'function' ||
       typeof (onValid ?? fail) != 'function' ||
@@ -47,114 +54,107 @@ export function formBinder(defaultSchema, validatePhone) {
       fail();
     }
 
-    /** Per field shown once: its control and error element. @type {Map<string, [Control, HTMLElement]>} */
+    /** A shown field's error element. @type {Map<string, HTMLElement>} */
     const slots = new Map();
     /** What unbind() undoes, in order. @type {(() => void)[]} */
     const undo = [];
     /** Fields that have lost focus once (every field after a submit): they show their issues. */
     const touched = new Set();
 
-    /** The form's named inputs, selects and textareas, in DOM order. @returns {Control[]} */
-    const controls = () =>
-      /** @type {any[]} */ ([...form.elements]).filter((c) => c.name && !/^(submit|reset|button|image|file)$/.test(c.type));
+    /** The form's controls, in DOM order. @returns {Control[]} */
+    const controls = () => /** @type {any[]} */ ([...form.elements]);
 
-    /** What the form would submit, blank values left out (the first control of a name wins). */
-    const values = () => {
-      /** @type {Record<string, string>} */
-      const out = {};
-      for (const c of controls()) {
-        if (c.value && !c.matches(':disabled') && (/** @type {HTMLInputElement} */ (c).checked || !/^(radio|checkbox)$/.test(c.type))) {
-          out[c.name] ??= c.value;
-        }
-      }
-      return out;
+    /**
+     * The schema's verdict on what the form would submit (FormData: no disabled or unchecked
+     * controls, no buttons), blank values left out, the first value of a name kept.
+     */
+    const validate = () => {
+      /** @type {Record<string, any>} */
+      const values = {};
+      for (const [name, value] of new FormData(form)) if (value) values[name] ??= value;
+      return { ...schema['~standard'].validate(values), values };
     };
 
     /** Sets the control's validity and aria-invalid, and the error element's text. */
     const mark = (/** @type {Control} */ control, /** @type {HTMLElement} */ el, /** @type {string} */ message) => {
       control.setCustomValidity(message);
-      control[message ? 'setAttribute' : 'removeAttribute'](INVALID, 'true');
+      attr(control, INVALID, message ? 'true' : null);
       el.textContent = message;
     };
 
-    /** Shows `message` on field `name`, or clears it (''). */
-    const show = (/** @type {string} */ name, message = '') => {
-      let slot = slots.get(name);
-      const control = slot?.[0] ?? controls().find((c) => c.name == name);
-      if (!control || !(slot || message)) return;
-      if (!slot) {
+    /** Shows field `name`'s first issue, or clears it. */
+    const show = (/** @type {string} */ name, /** @type {readonly Issue[] | undefined} */ issues, /** @type {unknown} */ current) => {
+      const message = issueOf(issues, name, name == current)?.message ?? '';
+      const control = controls().find((c) => c.name == name);
+      let el = slots.get(name);
+      if (!control || !(el || message)) return;
+      if (!el) {
         // Names with a message are the schema's field names: safe in a selector.
-        let el = /** @type {HTMLElement | null} */ (form.querySelector(`[data-error-for="${name}"]`));
+        const found = form.querySelector(`[data-error-for="${name}"]`);
+        const made = (el = /** @type {HTMLElement} */ (found ?? form.ownerDocument.createElement('span')));
+        const { id } = made;
         const ids = control.getAttribute(DESCRIBED);
-        if (!el) {
-          const made = (el = form.ownerDocument.createElement('span'));
-          made.id = `convoso-leads-error-${++seq}`;
-          // After a wrapping <label>, whose name would otherwise take in the message.
-          (control.closest('label') ?? control).after(made);
-          undo.push(() => made.remove());
-        }
-        const { id } = el;
-        if (id && !ids?.split(/\s+/).includes(id)) {
-          control.setAttribute(DESCRIBED, ids ? `${ids} ${id}` : id);
-          undo.push(() => (ids == null ? control.removeAttribute(DESCRIBED) : control.setAttribute(DESCRIBED, ids)));
-        }
-        const shown = el;
-        undo.push(() => mark(control, shown, ''));
-        slots.set(name, (slot = [control, el]));
+        // After a wrapping <label>, whose name would otherwise take in the message.
+        if (!found) (control.closest('label') ?? control).after(made);
+        // aria-describedby links by id: one is given (and taken back) if the element has none.
+        made.id ||= `convoso-leads-error-${++seq}`;
+        if (!ids?.split(/\s+/).includes(made.id)) control.setAttribute(DESCRIBED, ids ? `${ids} ${made.id}` : made.id);
+        undo.push(() => {
+          mark(control, made, '');
+          found ? id || made.removeAttribute('id') : made.remove();
+          attr(control, DESCRIBED, ids);
+        });
+        slots.set(name, el);
       }
-      mark(control, slot[1], message);
+      mark(control, el, message);
     };
 
     /** Validates the form; each touched field shows its first issue (while typing in `current`, not an unfinished one). */
-    const update = (current = '') => {
-      const result = schema['~standard'].validate(values());
-      for (const name of touched) {
-        show(name, result.issues?.find((/** @type {Issue} */ i) => i.path?.[0] === name && !(name == current && i.incomplete))?.message);
-      }
+    const update = (/** @type {unknown} */ current = 0) => {
+      const result = validate();
+      for (const name of touched) show(name, result.issues, current);
       return result;
     };
 
-    /** Rewrites a valid phone number to Convoso's digits. */
-    const normalize = (/** @type {Control} */ c) => {
-      if (normalizePhone && c.value && PHONES.includes(c.name)) {
-        const phone = validatePhone(c.value, { phone_code: values().phone_code });
-        if (phone.valid && phone.phone_number) c.value = phone.phone_number;
+    /**
+     * Rewrites a phone number to Convoso's digits, only when the schema takes it as it is: a
+     * "+44 …" the form's country code refuses must not turn into a valid number of another country.
+     */
+    const normalize = (/** @type {Control} */ c, { issues, values } = validate()) => {
+      if (normalizePhone && /^(phone_number|alt_phone_[12])$/.test(c.name) && !issueOf(issues, c.name)) {
+        const phone = validatePhone(c.value, { phone_code: values.phone_code });
+        if (phone.valid) c.value = phone.phone_number;
       }
+      touched.add(c.name);
     };
-
-    /** The event's control, if it is one of the form's named controls. */
-    const controlOf = (/** @type {Event} */ event) => controls().find((c) => c == event.target);
 
     /** Listens on the form until unbind(). */
     const on = (/** @type {string} */ type, /** @type {(event: any) => void} */ listener) => {
       form.addEventListener(type, listener);
       undo.push(() => form.removeEventListener(type, listener));
     };
-    on('focusout', (event) => {
-      const c = controlOf(event);
-      if (c) {
+    on('focusout', ({ target: c }) => {
+      if (controls().includes(c)) {
         normalize(c);
-        touched.add(c.name);
         update();
       }
     });
-    on('input', (event) => update(controlOf(event)?.name));
+    on('input', (event) => update(event.target.name));
     on('submit', (/** @type {SubmitEvent} */ event) => {
       const all = controls();
-      all.forEach(normalize);
-      for (const c of all) touched.add(c.name);
+      const before = validate();
+      for (const c of all) normalize(c, before);
       const { issues, value } = update();
       if (issues || onValid) event.preventDefault();
-      if (issues) all.find((c) => issues.some((/** @type {Issue} */ i) => i.path?.[0] === c.name))?.focus();
+      if (issues) all.find((c) => issueOf(issues, c.name))?.focus();
       else onValid?.(value);
     });
     const noValidate = form.noValidate;
+    // The submit handler judges validity (and focuses); the browser's own check would stop the
+    // event before it, as soon as a field carries a custom validity message.
     form.noValidate = true;
     undo.push(() => (form.noValidate = noValidate));
 
-    return () => {
-      undo.splice(0).forEach((step) => step());
-      slots.clear();
-    };
+    return () => undo.splice(0).forEach((step) => step());
   };
 }
