@@ -5,12 +5,12 @@
 // lines must each mark a real error, in both module kinds. And what the declarations say is
 // always there on `~standard` must be there at run time.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { assertEachExpectErrorIsReal, tscErrors } from '../lib/tsc.mjs';
-import { BIN, project } from '../pack/lib/package.mjs';
+import { assertEachExpectErrorIsReal, strictCompiler } from '../lib/tsc.mjs';
+import { project } from '../pack/lib/package.mjs';
 
 const SOURCE = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/consumer.mts'), 'utf8');
 const END_OF_IMPORTS = '// -- end of imports';
@@ -24,21 +24,6 @@ import type * as Convoso from 'convoso-leads';
 const { bindLeadForm, leadSchema, recordingsSchema, searchSchema, updateSchema } = convoso;
 ${SOURCE.slice(SOURCE.indexOf(END_OF_IMPORTS))}`;
 
-// `DOM` for HTMLFormElement; nothing else beyond the flags a strict user sets.
-const TSC_FLAGS = [
-  '--noEmit',
-  '--strict',
-  '--exactOptionalPropertyTypes',
-  '--module',
-  'nodenext',
-  '--target',
-  'es2022',
-  '--lib',
-  'es2022,dom',
-  '--pretty',
-  'false',
-];
-
 let dir;
 const cleanups = [];
 before(async () => {
@@ -50,10 +35,7 @@ before(async () => {
 after(() => cleanups.forEach((cleanup) => cleanup()));
 
 /** Compiles one file of the project; resolves to its `file(line,col): error ...` lines. */
-async function compile(file, text) {
-  writeFileSync(path.join(dir, file), text);
-  return tscErrors(path.join(BIN, 'tsc'), [...TSC_FLAGS, file], dir);
-}
+const compile = (file, text) => strictCompiler(dir)(file, text);
 
 test('the consumer source has its imports marker', () => {
   assert.ok(SOURCE.includes(END_OF_IMPORTS) && CJS_SOURCE.includes('= require('), 'the CommonJS copy was made');
