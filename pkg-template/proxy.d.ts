@@ -3,25 +3,30 @@
 /** The Leads API endpoints the proxy can forward, named as in their paths (`/v1/leads/<name>`). */
 export type ProxyEndpoint = 'search' | 'get-recordings' | 'insert' | 'update' | 'delete';
 
+// Optional members say `| undefined` as well: under `exactOptionalPropertyTypes` a consumer may
+// pass `process.env.X` (string | undefined) or Node's `http.IncomingMessage` (whose `method` and
+// `url` are `string | undefined`), and the implementation treats undefined as absent.
+
 export interface ProxyOptions {
   /** The Convoso auth token. It stays on the server: the proxy adds it to each forwarded form body. */
   authToken: string;
   /** The service's base URL. Default `https://api.convoso.com/v1`. */
-  upstream?: string;
+  upstream?: string | undefined;
   /** Endpoints to forward; others get 403. Default: all five. */
-  endpoints?: readonly ProxyEndpoint[];
+  endpoints?: readonly ProxyEndpoint[] | undefined;
   /**
    * Optional per-endpoint field allow-lists. A request to a listed endpoint carrying any other
    * field is refused with 403 (naming the fields); endpoints left out accept every field.
-   * `auth_token` never needs listing: the browser's is always dropped.
+   * `auth_token` never needs listing: the browser's is always dropped. An endpoint present with
+   * the value `undefined` is refused (TypeError): leave it out instead.
    */
-  allowFields?: Partial<Record<ProxyEndpoint, readonly string[]>>;
+  allowFields?: Partial<Record<ProxyEndpoint, readonly string[]>> | undefined;
   /** Largest accepted request body; larger ones get 413. Default 64 KiB. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /** How long to wait for the service before answering 504. Default 30 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** The fetch used to reach the service. Default `globalThis.fetch`. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
 }
 
 /**
@@ -36,9 +41,11 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler;
 
 /** The parts of Node's `http.IncomingMessage` the adapter uses. */
 export interface NodeLikeRequest extends AsyncIterable<Uint8Array | string> {
-  method?: string;
-  url?: string;
-  headers: Record<string, string | string[] | undefined>;
+  /** Missing means GET. */
+  method?: string | undefined;
+  /** Only its path is read; missing means `/`. */
+  url?: string | undefined;
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   resume(): unknown;
 }
 

@@ -19,6 +19,7 @@ stages=(
   validate
   forms-schema
   forms-browser
+  forms-libs
   e2e
   resilience
   rust-native
