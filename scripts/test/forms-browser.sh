@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bindLeadForm, the plain-HTML form binding, in headless Chromium (Debian's chromium through
-# playwright-core), from the packed package: tests/forms. Tests $CONVOSO_PKG_TARBALL when set,
-# else packs the pkg/ already built (no rebuild: run scripts/build-pkg.sh first). Ends with the
-# test runner's summary of real test counts.
+# playwright-core), from the packed package: tests/forms (the binding, and the README's
+# plain-HTML example). Tests $CONVOSO_PKG_TARBALL when set, else packs the pkg/ already built
+# (no rebuild: run scripts/build-pkg.sh first). Ends with the test runner's summary of real
+# test counts.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
