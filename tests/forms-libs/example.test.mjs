@@ -18,7 +18,8 @@ import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../lib/chromium.mjs';
 import { tscErrors } from '../lib/tsc.mjs';
 import { project, ROOT, run, tarball } from '../pack/lib/package.mjs';
-import { freePort, linkFromRepo } from './lib.mjs';
+import { linkFromRepo } from '../lib/link.mjs';
+import { freePort } from './lib.mjs';
 
 const EXAMPLE = path.join(ROOT, 'www/examples/react-hook-form');
 const EXAMPLE_PACKAGE = JSON.parse(readFileSync(path.join(EXAMPLE, 'package.json'), 'utf8'));

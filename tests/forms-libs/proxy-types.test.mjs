@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { assertEachExpectErrorIsReal, strictCompiler } from '../lib/tsc.mjs';
 import { project, ROOT } from '../pack/lib/package.mjs';
-import { linkFromRepo } from './lib.mjs';
+import { linkFromRepo } from '../lib/link.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const SERVER = readFileSync(path.join(FIXTURES, 'proxy-server.ts'), 'utf8');

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { assertEachExpectErrorIsReal, strictCompiler } from '../lib/tsc.mjs';
 import { project, ROOT } from '../pack/lib/package.mjs';
-import { linkFromRepo } from './lib.mjs';
+import { linkFromRepo } from '../lib/link.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const RHF = readFileSync(path.join(FIXTURES, 'readme-rhf.tsx'), 'utf8');

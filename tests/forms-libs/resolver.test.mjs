@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { project } from '../pack/lib/package.mjs';
-import { linkFromRepo } from './lib.mjs';
+import { linkFromRepo } from '../lib/link.mjs';
 
 let lib;
 const cleanups = [];

@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assertEachExpectErrorIsReal, strictCompiler } from '../lib/tsc.mjs';
 import { project } from '../pack/lib/package.mjs';
+import { linkFromRepo } from '../lib/link.mjs';
 
 const SOURCE = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/consumer.mts'), 'utf8');
 const END_OF_IMPORTS = '// -- end of imports';
@@ -21,6 +22,7 @@ import convoso = require('convoso-leads');
 import validateEntry = require('convoso-leads/validate');
 import type { InsertParams, LeadIssue, RecordingsParams, SearchParams, UpdateParams } from 'convoso-leads';
 import type * as Convoso from 'convoso-leads';
+import type { StandardJSONSchemaV1, StandardSchemaV1 } from '@standard-schema/spec';
 const { bindLeadForm, leadSchema, recordingsSchema, searchSchema, updateSchema } = convoso;
 ${SOURCE.slice(SOURCE.indexOf(END_OF_IMPORTS))}`;
 
@@ -31,6 +33,8 @@ before(async () => {
     { after: (cleanup) => cleanups.push(cleanup) },
     { type: 'module', files: { 'runtime.mjs': "export * from 'convoso-leads';\n" } },
   );
+  // The spec's own interfaces, as a consumer library installs them (types only).
+  linkFromRepo(dir, ['@standard-schema/spec']);
 });
 after(() => cleanups.forEach((cleanup) => cleanup()));
 
