@@ -43,6 +43,7 @@ export const TARGETS = [
   sizeTarget('validators', 'the six validators from `convoso-leads/validate` (scenario `validators`)'),
   sizeTarget('full', 'everything from `convoso-leads` (scenario `full`)'),
   sizeTarget('both', 'the validators and `ConvosoClient`, from their two entries (scenario `both`)'),
+  sizeTarget('forms', 'the four schemas and `bindLeadForm` from `convoso-leads/validate` (scenario `forms`)'),
   {
     label: 'phone validation ≥ 20× libphonenumber-js (default metadata)',
     judge: (results) => {
@@ -114,7 +115,7 @@ export const TARGETS = [
         met: full.median <= 10,
         figure: `${ms(full.median)} (min ${ms(full.min)}, ${full.processes} processes; \`convoso-leads/validate\` ${ms(validate.median)})`,
         obstacle:
-          'loading the entry\'s ES modules (glue, snippets, the validation module), parsing the inlined hex ' +
+          'loading the entry\'s ES modules (glue, snippets, the validation module), decoding the inlined module text ' +
           'and compiling the validation module (the client\'s is compiled by the first `new ConvosoClient`)',
       };
     },
