@@ -7,7 +7,7 @@
 
 use convoso_leads_core::api::{insert, recordings, search, update};
 use convoso_leads_core::validate::json_schema::{field_type, FieldType};
-use convoso_leads_core::validate::lead::{Names, Need, Request};
+use convoso_leads_core::validate::lead::{Need, Request};
 use convoso_leads_core::wire::params::ParamList;
 
 /// The requests in the validators' order (their `kind` 0-3).
@@ -27,9 +27,8 @@ fn render() -> String {
         let mut t = String::new();
         // The order the validation module gives the names in (`v_names`): those with a rule,
         // then the others.
-        let ruled = rules.fields().zip(rules.rules.iter().map(Some));
-        let others = Names::new(rules.others).zip(core::iter::repeat(None));
-        for (name, rule) in ruled.chain(others) {
+        let ruled = rules.rules.iter().map(Some).chain(core::iter::repeat(None));
+        for (name, rule) in rules.fields().zip(ruled) {
             let kind = params
                 .iter()
                 .find(|(param, _)| *param == name)

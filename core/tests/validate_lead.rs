@@ -551,12 +551,15 @@ fn every_rule_names_a_field_of_its_params_type() {
         (&RECORDINGS, RecordingsParams::FIELDS),
     ];
     for (request, fields) in tables {
-        assert_eq!(request.fields().count(), request.rules.len());
+        // Every parameter once, those with a rule first (one name per rule).
+        assert_eq!(request.fields().count(), fields.len());
+        assert!(request.rules.len() <= fields.len());
         for field in request.fields() {
             assert!(fields.contains(&field), "{field}");
         }
+        let ruled = || request.fields().take(request.rules.len());
         for (start, end) in request.ranges() {
-            assert!(request.fields().any(|f| f == start) && request.fields().any(|f| f == end));
+            assert!(ruled().any(|f| f == start) && ruled().any(|f| f == end));
         }
     }
 }

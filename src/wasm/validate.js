@@ -208,12 +208,10 @@ export function bindValidators(wasm) {
   /** The fields of request `kind`, as the module declares them: those with a rule first. */
   function fieldNames(kind) {
     start(1);
-    wasm.v_names(kind);
-    views();
-    const p = wasm.v_output();
-    const word = (i) => view.getUint32(p + 4 * i, true);
-    // The finding's text is the names with a rule, its subject the others.
-    return (read(word(0), word(1)) + read(word(6), word(7))).split(' ').filter(Boolean);
+    let names;
+    findings(wasm.v_names(kind), (text) => (names = text.split(' ')));
+    names.pop(); // each name is followed by a space
+    return names;
   }
 
   return {

@@ -30,7 +30,7 @@
 use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 use crate::api::{delete, insert, recordings, search, update};
-use crate::validate::email::{check_emails, EMPTY as NO_EMAIL};
+use crate::validate::email::{check_emails, empty as no_email};
 use crate::validate::fields::{given_text, Fields, Value, INT_TEXT};
 use crate::validate::lead::{check_given, check_request, check_required, Request, Sink};
 use crate::validate::phone::{validate_phone, PhoneOptions};
@@ -98,7 +98,7 @@ pub extern "C" fn v_email(at: usize, len: usize) -> u32 {
         report(address.as_bytes(), problem, Some(index), subject);
     }
     if room::written() == 0 {
-        report(b"", NO_EMAIL, None, b"");
+        report(b"", no_email(), None, b"");
     }
     findings()
 }
@@ -134,16 +134,15 @@ fn request(kind: u32) -> &'static Request {
 }
 
 /// The field names of request `kind`, for the Standard Schemas (which read only these, and
-/// describe them in JSON Schema): one finding whose text is the names with a rule and whose
-/// subject is the others, each name followed by a space. After a `v_input`, as every call.
+/// describe them in JSON Schema): one finding whose text is the names, those with a rule
+/// first, each followed by a space. After a `v_input`, as every call.
 #[no_mangle]
 pub extern "C" fn v_names(kind: u32) -> u32 {
-    let request = request(kind);
     report(
-        request.names.as_bytes(),
+        request(kind).names.as_bytes(),
         Invalid::new(0, ""),
         None,
-        request.others.as_bytes(),
+        b"",
     );
     findings()
 }

@@ -183,10 +183,9 @@ macro_rules! params {
 
         /// The rules of this endpoint's parameters, in declaration order.
         pub static RULES: $crate::validate::lead::Request = $crate::validate::lead::Request {
-            names: concat!($(stringify!($ruled), " "),*),
+            names: concat!($(stringify!($ruled), " ",)* $(stringify!($unruled), " "),*),
             rules: &[$($rule),*],
             ranges: concat!($(stringify!($start), " ", stringify!($end), " "),*),
-            others: concat!($(stringify!($unruled), " "),*),
             flags: concat!($(stringify!($flag), " "),*),
         };
 

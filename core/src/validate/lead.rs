@@ -189,24 +189,30 @@ pub struct Rule {
 /// in the wasm gzips poorly.
 #[derive(Clone, Copy, Debug)]
 pub struct Request {
-    /// The API names of the fields the rules apply to, each followed by a space.
+    /// The API names of every field of the endpoint, each followed by a space: first those
+    /// the rules apply to, in the order of `rules`, then the others (no rule: given, they are
+    /// passed as they are). A name not in the list is not a field of the endpoint (9000).
     pub names: &'static str,
     /// Per-field rules, in the order of `names` and of the errors reported.
     pub rules: &'static [Rule],
     /// `start end ` name pairs, each name followed by a space: ranges whose end may not
     /// precede the start (9004).
     pub ranges: &'static str,
-    /// The endpoint's other fields (no rule), each followed by a space: given, they are
-    /// passed as they are; any name in neither list is not a field of the endpoint (9000).
-    pub others: &'static str,
-    /// Those of `others` that are flags, which take `true` and `false` (the rest take text).
+    /// Those of the fields without a rule that are flags, which take `true` and `false` (the
+    /// rest take text).
     pub flags: &'static str,
 }
 
 impl Request {
-    /// The names of the fields the rules apply to.
+    /// The names of every field: those with a rule first (one per rule), then the others.
     pub fn fields(&self) -> Names {
         Names(self.names.as_bytes())
+    }
+
+    /// Where `name` is in [`Request::fields`]: below `rules.len()` it has a rule; `None`: not a
+    /// field of the endpoint.
+    fn position(&self, name: &str) -> Option<usize> {
+        self.fields().position(|field| field == name)
     }
 
     /// The `(start, end)` pairs of ranges.
@@ -377,23 +383,20 @@ pub fn check_request(
 }
 
 /// Reports `name` (9000) when it is not a field of `request` (a misspelt name, which the
-/// client refuses to send); whether it is one.
-pub fn check_name(request: &Request, name: &str, sink: &mut dyn Sink) -> bool {
-    let known = request
-        .fields()
-        .chain(Names::new(request.others))
-        .any(|field| field == name);
-    if !known {
+/// client refuses to send); where it is in [`Request::fields`].
+pub fn check_name(request: &Request, name: &str, sink: &mut dyn Sink) -> Option<usize> {
+    let at = request.position(name);
+    if at.is_none() {
         sink.error(name, Invalid::new(UNKNOWN_FIELD, UNKNOWN_MESSAGE), None, "");
     }
-    known
+    at
 }
 
 /// Checks the name and, for a field without a rule, the kind of `value` as the client reads it
 /// (9000): an object or a list is never a parameter's value, and only a flag takes `true`.
 /// (A field with a rule has its value judged by the rule.)
 pub fn check_given(request: &Request, name: &str, value: &Value<'_>, sink: &mut dyn Sink) {
-    if !check_name(request, name, sink) || request.fields().any(|field| field == name) {
+    if check_name(request, name, sink).is_none_or(|at| at < request.rules.len()) {
         return;
     }
     let wrong = match value {
@@ -409,15 +412,13 @@ pub fn check_given(request: &Request, name: &str, value: &Value<'_>, sink: &mut 
 /// Reports `name` (6023) when the caller requires it and it is blank, unless the request's
 /// own rules already report it as required; or (9000) when it is not a field of the request.
 pub fn check_required(request: &Request, fields: &dyn Fields, name: &str, sink: &mut dyn Sink) {
-    if !check_name(request, name, sink) {
+    let Some(at) = check_name(request, name, sink) else {
         return;
-    }
-    let mut names = request.fields();
-    // Every rule takes its name, whatever the outcome: `names.next()` comes first.
+    };
     let in_table = request
         .rules
-        .iter()
-        .any(|rule| names.next() == Some(name) && rule.need != Need::Optional);
+        .get(at)
+        .is_some_and(|rule| rule.need != Need::Optional);
     if !in_table && fields.value(name).is_blank() {
         sink.error(
             name,
