@@ -33,8 +33,8 @@ const FORMS_SOURCES = ['schemas', 'form', 'fields'].map((name) => path.join(ROOT
 // What the validators' module exports, and nothing else: the ABI validate.js speaks (the
 // linker's own `__heap_base`/`__data_end` globals aside). A stale or swapped artifact fails here.
 const VALIDATE_EXPORTS = ['memory', 'v_email', 'v_input', 'v_names', 'v_output', 'v_phone', 'v_request'];
-// The functions `bindValidators` makes, which each host module exports (checked against a real
-// binding at assembly).
+// The validators validate.js exports, which each host module exports too (checked against
+// validate.js at assembly).
 const VALIDATORS = ['validatePhone', 'validateEmail', 'validateLead', 'validateUpdate', 'validateSearch', 'validateRecordings'];
 // What the host makes from them (src/wasm/schemas.js, src/wasm/form.js), exported beside them
 // by both entries.
@@ -43,6 +43,8 @@ const FORMS = ['leadSchema', 'updateSchema', 'searchSchema', 'recordingsSchema',
 const CHECK = 'checkRequest';
 // The field names of each request, bound with them for the Standard Schemas (internal too).
 const FIELD_NAMES = 'fieldNames';
+// validate.js's one other export: gives it the module instance, once, before any call.
+const BIND = 'useModule';
 // The client build's export that takes that check (src/wasm/rules.rs); the glue keeps it to
 // itself.
 const USE_VALIDATORS = 'export function useValidators(';
@@ -154,11 +156,13 @@ function writeWithEdgeTwins(base, text, from, to, ...more) {
  * names (`FIELD_NAMES`), and the form layer over them.
  */
 function validatorsHost(half, exports) {
+  const bound = [...VALIDATORS, CHECK, FIELD_NAMES].join(', ');
   return [
-    `import { bindValidators } from '${half}';`,
+    `import { ${BIND}, ${bound} } from '${half}';`,
     "import { standardSchema, fieldErrors } from './schemas.js';",
     "import { formBinder } from './form.js';",
-    `export const { ${[...VALIDATORS, CHECK, FIELD_NAMES].join(', ')} } = bindValidators(${exports});`,
+    `${BIND}(${exports});`,
+    `export { ${bound} };`,
     // Pure calls: an app that imports only the validators leaves the form layer out.
     ...['Lead', 'Update', 'Search', 'Recordings'].map(
       (name, kind) => `export const ${name.toLowerCase()}Schema = /* @__PURE__ */ standardSchema(${kind}, validate${name}, ${FIELD_NAMES});`,
@@ -271,11 +275,13 @@ async function assembleValidate(buildDir, dist) {
   writeFileSync(path.join(to, 'forms.d.ts'), formTypes);
   writeFileSync(path.join(to, 'forms.d.cts'), toCjsImports(formTypes));
 
-  // The module's host: instantiates it at import and exports the bound validators.
-  const { bindValidators } = await import(pathToFileURL(VALIDATE_SOURCE).href);
-  const bound = Object.keys(bindValidators(new WebAssembly.Instance(new WebAssembly.Module(wasm)).exports));
-  const want = [...VALIDATORS, CHECK, FIELD_NAMES];
-  if (bound.join() !== want.join()) fail(`validate.js binds ${bound.join(', ')}, not ${want.join(', ')}`);
+  // The module's host: instantiates it at import and exports the bound validators. What
+  // validate.js exports is checked, and that it answers once bound.
+  const half = await import(pathToFileURL(VALIDATE_SOURCE).href);
+  const want = [BIND, ...VALIDATORS, CHECK, FIELD_NAMES];
+  if (Object.keys(half).sort().join() !== [...want].sort().join()) fail(`validate.js exports ${Object.keys(half).join(', ')}, not ${want.join(', ')}`);
+  half[BIND](new WebAssembly.Instance(new WebAssembly.Module(wasm)).exports);
+  if (half.validatePhone('2015550123').phone_number !== '2015550123') fail('validate.js does not validate with this module');
   writeWithEdgeTwins(
     path.join(to, 'module'),
     `import loadModule from './validate_bg.wasm.js';\n${validatorsHost('./validate.js', 'new WebAssembly.Instance(loadModule()).exports')}`,

@@ -1,5 +1,5 @@
 // Declarations of the validators' JavaScript half (src/wasm/validate.js). The package's
-// entries bind them to a module and export the six functions of `Validators`.
+// entries bind it to the module and export the six functions of `Validators`.
 // The request shapes and `FieldError` are the types generated from the Rust types (tsify) for
 // the client: the validators take and report the same ones.
 import type {
@@ -137,13 +137,16 @@ export interface Validators {
 }
 
 /**
- * The validators over one wasm instance's exports (the package binds them at import), and the
- * check the client runs before it sends (internal: kind 0-3 as the request validators, 4 a
- * delete; the errors, or `undefined`).
+ * Binds the validators to the module instance's exports (the package does, once, at import).
+ * Internal, as are `checkRequest` (the check the client runs before it sends: kind 0-3 as
+ * the request validators, 4 a delete; the errors, or `undefined`) and `fieldNames`.
  */
-export function bindValidators(
-  wasm: WebAssembly.Exports,
-): Validators & {
-  checkRequest(kind: number, params: unknown): FieldError[] | undefined;
-  fieldNames(kind: number): string[];
-};
+export function useModule(wasm: WebAssembly.Exports): void;
+export declare const validatePhone: Validators['validatePhone'];
+export declare const validateEmail: Validators['validateEmail'];
+export declare const validateLead: Validators['validateLead'];
+export declare const validateUpdate: Validators['validateUpdate'];
+export declare const validateSearch: Validators['validateSearch'];
+export declare const validateRecordings: Validators['validateRecordings'];
+export function checkRequest(kind: number, params: unknown): FieldError[] | undefined;
+export function fieldNames(kind: number): string[];

@@ -194,10 +194,10 @@ test('the generated TypeScript declarations type a strict consumer', () => {
     `import { validatePhone, validateEmail, validateLead, validateSearch, validateUpdate, validateRecordings } from 'convoso-leads/validate';
 import type { PhoneResult, EmailResult, ValidationResult, FieldError, InsertParams } from 'convoso-leads/validate';
 import { validateLead as leadFromMain, type ValidationResult as MainResult } from 'convoso-leads';
-import { bindValidators } from 'convoso-leads/validate';
+import { useModule } from 'convoso-leads/validate';
 const fromMain: MainResult = leadFromMain({ list_id: '333', phone_number: '12' } satisfies InsertParams);
 // @ts-expect-error the binding helper is a type-only export, not part of the package's API
-bindValidators({});
+useModule({});
 const phone: PhoneResult = validatePhone('(201) 555-0123', { assigned_area_codes_only: true });
 const digits: string = phone.valid ? phone.phone_number + phone.e164 + phone.phone_code : phone.message + phone.code.toFixed();
 const email: EmailResult = validateEmail('a@b.com; c@d.org');
