@@ -16,7 +16,34 @@ use super::fields::{given_text, Fields, Value, INT_TEXT};
 use super::numbers::{check_int, digits, is_decimal, IntError};
 use super::phone::{parse_phone_code, validate_phone, PhoneOptions};
 use super::places::{is_postal_code, is_state, Country};
+use super::problems::problems;
 use super::report::{FieldError, Invalid};
+
+problems! {
+    /// The messages of the request rules, each reported with the code of its check. One text,
+    /// not a pointer per message in the rule tables (binary gzips poorly).
+    texts Said;
+    Required: "Fill in this field",
+    LeadId: "Enter the lead's ID: digits only",
+    WrongType: "Enter text or a number",
+    NotWhole: "Enter a whole number",
+    Reversed: "Ends before the start",
+    Unknown: "Not a field of this form",
+    CheckDup: "Use a level from 0 to 4",
+    HopperPriority: "Use 0 (lowest) to 99 (highest)",
+    HopperExpiresIn: "Use 0 to 300 minutes",
+    NotNegative: "Cannot be negative",
+    SearchLimit: "Use 1 to 2000",
+    RecordingsLimit: "Use 1 to 100",
+    Decimal: "Enter a plain number, like 1200.50",
+    Country: "Use a two-letter country code: US, CA, GB",
+    State: "Use a two-letter state or province code: CA, ON",
+    PostalCode: "Use a ZIP (12345, 12345-6789) or Canadian code (A1A 1A1)",
+    CarrierTypes: "Use MOBILE, VOIP, LANDLINE, comma-separated",
+    Order: "Use ASC or DESC",
+    ListId: "Enter the list ID",
+    Phone: "Enter a phone number",
+}
 
 /// What a field must be. Two bytes: checks with parameters name them (see [`Whole`] and
 /// [`Choice`]), so that the rule tables hold no pointers.
@@ -74,7 +101,7 @@ pub struct IntRange {
     pub max: i64,
     pub code: u32,
     /// Says the range; reported for whole numbers outside it.
-    pub message: &'static str,
+    pub message: Said,
 }
 
 impl Whole {
@@ -91,20 +118,15 @@ impl Whole {
             };
         }
         match self {
-            Whole::CheckDup => range!(0, 4, INVALID_CHECK_DUP, "Use a level from 0 to 4"),
-            Whole::HopperPriority => range!(
-                0,
-                99,
-                INVALID_HOPPER_PRIORITY,
-                "Use 0 (lowest) to 99 (highest)"
-            ),
+            Whole::CheckDup => range!(0, 4, INVALID_CHECK_DUP, Said::CheckDup),
+            Whole::HopperPriority => range!(0, 99, INVALID_HOPPER_PRIORITY, Said::HopperPriority),
             Whole::HopperExpiresIn => {
-                range!(0, 300, INVALID_HOPPER_EXPIRES_IN, "Use 0 to 300 minutes")
+                range!(0, 300, INVALID_HOPPER_EXPIRES_IN, Said::HopperExpiresIn)
             }
-            Whole::Offset => range!(0, i64::MAX, INVALID_OFFSET, "Cannot be negative"),
-            Whole::SearchLimit => range!(1, 2000, INVALID_LIMIT, "Use 1 to 2000"),
-            Whole::RecordingsLimit => range!(1, 100, INVALID_LIMIT, "Use 1 to 100"),
-            Whole::Id => range!(0, i64::MAX, INVALID_ID, NOT_WHOLE),
+            Whole::Offset => range!(0, i64::MAX, INVALID_OFFSET, Said::NotNegative),
+            Whole::SearchLimit => range!(1, 2000, INVALID_LIMIT, Said::SearchLimit),
+            Whole::RecordingsLimit => range!(1, 100, INVALID_LIMIT, Said::RecordingsLimit),
+            Whole::Id => range!(0, i64::MAX, INVALID_ID, Said::NotWhole),
         }
     }
 }
@@ -128,7 +150,7 @@ pub struct Words {
     pub list: bool,
     pub code: u32,
     /// Names the words.
-    pub message: &'static str,
+    pub message: Said,
 }
 
 impl Choice {
@@ -139,13 +161,13 @@ impl Choice {
                 words: "MOBILE VOIP LANDLINE ",
                 list: true,
                 code: INVALID_CARRIER_TYPE,
-                message: "Use MOBILE, VOIP, LANDLINE, comma-separated",
+                message: Said::CarrierTypes,
             },
             Choice::Order => &Words {
                 words: "ASC DESC ",
                 list: false,
                 code: INVALID_CHOICE,
-                message: "Use ASC or DESC",
+                message: Said::Order,
             },
         }
     }
@@ -168,11 +190,11 @@ impl Need {
     fn problem(self) -> Option<Invalid> {
         let (code, message) = match self {
             Need::Optional => return None,
-            Need::List => (LIST_AND_PHONE_REQUIRED, "Enter the list ID"),
-            Need::Phone => (LIST_AND_PHONE_REQUIRED, "Enter a phone number"),
-            Need::LeadId => (INVALID_LEAD_ID, LEAD_ID_MESSAGE),
+            Need::List => (LIST_AND_PHONE_REQUIRED, Said::ListId),
+            Need::Phone => (LIST_AND_PHONE_REQUIRED, Said::Phone),
+            Need::LeadId => (INVALID_LEAD_ID, Said::LeadId),
         };
-        Some(Invalid::new(code, message))
+        Some(message.with(code))
     }
 }
 
@@ -270,13 +292,6 @@ pub const ID: Check = Check::Int(Whole::Id);
 pub const CARRIER_TYPES: Check = Check::Words(Choice::CarrierTypes);
 pub const ORDER: Check = Check::Words(Choice::Order);
 
-const REQUIRED_MESSAGE: &str = "Fill in this field";
-const LEAD_ID_MESSAGE: &str = "Enter the lead's ID: digits only";
-const WRONG_TYPE: &str = "Enter text or a number";
-const NOT_WHOLE: &str = "Enter a whole number";
-const REVERSED_MESSAGE: &str = "Ends before the start";
-const UNKNOWN_MESSAGE: &str = "Not a field of this form";
-
 /// Where a validation run reports its errors: a `Vec<FieldError>` natively, JS objects in the
 /// wasm build (which so needs no `Vec` of errors, and no growth code, at all).
 pub trait Sink {
@@ -372,12 +387,7 @@ pub fn check_request(
     }
     for (start, end) in request.ranges() {
         if range_reversed(fields, start, end) {
-            sink.error(
-                end,
-                Invalid::new(REVERSED_RANGE, REVERSED_MESSAGE),
-                None,
-                "",
-            );
+            sink.error(end, Said::Reversed.with(REVERSED_RANGE), None, "");
         }
     }
 }
@@ -387,7 +397,7 @@ pub fn check_request(
 pub fn check_name(request: &Request, name: &str, sink: &mut dyn Sink) -> Option<usize> {
     let at = request.position(name);
     if at.is_none() {
-        sink.error(name, Invalid::new(UNKNOWN_FIELD, UNKNOWN_MESSAGE), None, "");
+        sink.error(name, Said::Unknown.with(UNKNOWN_FIELD), None, "");
     }
     at
 }
@@ -405,7 +415,7 @@ pub fn check_given(request: &Request, name: &str, value: &Value<'_>, sink: &mut 
         _ => false,
     };
     if wrong {
-        sink.error(name, Invalid::new(UNKNOWN_FIELD, WRONG_TYPE), None, "");
+        sink.error(name, Said::WrongType.with(UNKNOWN_FIELD), None, "");
     }
 }
 
@@ -420,12 +430,7 @@ pub fn check_required(request: &Request, fields: &dyn Fields, name: &str, sink: 
         .get(at)
         .is_some_and(|rule| rule.need != Need::Optional);
     if !in_table && fields.value(name).is_blank() {
-        sink.error(
-            name,
-            Invalid::new(REQUIRED_FIELD, REQUIRED_MESSAGE),
-            None,
-            "",
-        );
+        sink.error(name, Said::Required.with(REQUIRED_FIELD), None, "");
     }
 }
 
@@ -462,26 +467,24 @@ fn check(
     match check {
         // Any text, as for a field without a rule: never an object, and `true` is no text.
         Check::Any => match value {
-            Value::Other | Value::Bool(_) => Err(Invalid::new(UNKNOWN_FIELD, WRONG_TYPE)),
+            Value::Other | Value::Bool(_) => Err(Said::WrongType.with(UNKNOWN_FIELD)),
             _ => Ok(()),
         },
         Check::Int(whole) => {
             let range = whole.range();
             check_int(value, range.min, range.max).map_err(|e| {
-                Invalid::new(
-                    code,
-                    match e {
-                        IntError::NotWhole => NOT_WHOLE,
-                        IntError::OutOfRange => range.message,
-                    },
-                )
+                match e {
+                    IntError::NotWhole => Said::NotWhole,
+                    IntError::OutOfRange => range.message,
+                }
+                .with(code)
             })
         }
         Check::Decimal => is_decimal(value)
             .then_some(())
-            .ok_or(Invalid::new(code, "Enter a plain number, like 1200.50")),
+            .ok_or(Said::Decimal.with(code)),
         text_check => match given_text(value, &mut buffer) {
-            None => Err(Invalid::new(code, WRONG_TYPE)),
+            None => Err(Said::WrongType.with(code)),
             Some(text) => {
                 if let Check::Emails = text_check {
                     for (index, address, e) in email_problems(text) {
@@ -515,27 +518,27 @@ fn check_text(check: Check, code: u32, text: &str, context: &Context<'_>) -> Res
         Check::PhoneCode => return context.phone_code,
         Check::Date(form) => return dates::check(text, form).map_err(|e| *e),
         // Read once per request, for states and postal codes too.
-        Check::Country if context.country.is_none() => "Use a two-letter country code: US, CA, GB",
+        Check::Country if context.country.is_none() => Said::Country,
         Check::State
             if context
                 .country
                 .is_some_and(|country| !is_state(country, text)) =>
         {
-            "Use a two-letter state or province code: CA, ON"
+            Said::State
         }
         Check::PostalCode
             if context
                 .country
                 .is_some_and(|country| !is_postal_code(country, text)) =>
         {
-            "Use a ZIP (12345, 12345-6789) or Canadian code (A1A 1A1)"
+            Said::PostalCode
         }
         Check::Words(choice) if !choice.words().allow(text) => choice.words().message,
         // Digits, however many: the value itself is not checked.
-        Check::LeadId if digits(text.as_bytes().trim_ascii()).is_none() => LEAD_ID_MESSAGE,
+        Check::LeadId if digits(text.as_bytes().trim_ascii()).is_none() => Said::LeadId,
         _ => return Ok(()),
     };
-    Err(Invalid::new(code, message))
+    Err(message.with(code))
 }
 
 impl Words {

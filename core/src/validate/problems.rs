@@ -37,6 +37,26 @@ macro_rules! problems {
             }
         }
     };
+
+    // Messages without codes of their own: `with(code)` gives the code of the check that
+    // reports one. (`texts` instead of `enum`.)
+    ($(#[$attr:meta])* texts $enum:ident; $($name:ident: $message:literal,)*) => {
+        $(#[$attr])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $enum {
+            $($name,)*
+        }
+
+        impl $enum {
+            /// The messages, in the enum's order, each ended by a newline.
+            const MESSAGES: &'static str = concat!($($message, "\n",)*);
+
+            /// This message with `code`, as callers get it.
+            pub const fn with(self, code: u32) -> $crate::validate::report::Invalid {
+                $crate::validate::problems::invalid(Self::MESSAGES, self as usize, code, false)
+            }
+        }
+    };
 }
 pub(crate) use problems;
 
