@@ -143,13 +143,16 @@ export function validatePhone(input, options) {
   put(input);
   put(phoneCode);
   const r = wasm.v_phone(room, at - room, !!assigned);
+  if (r < -1) throw new RangeError(TOO_LARGE);
   if (r < 0) {
     let invalid;
     findings(1, (_, problem) => (invalid = { valid: false, ...problem }));
     return invalid;
   }
-  const codeLength = (r % 4) + 1;
-  const digits = String((r - codeLength + 1) / 4);
+  // The E.164 digits are the output; r says how many, and how many of them are the code.
+  views();
+  const digits = read(wasm.v_output(), r >> 2);
+  const codeLength = (r & 3) + 1;
   return { valid: true, phone_number: digits.slice(codeLength), phone_code: digits.slice(0, codeLength), e164: `+${digits}` };
 }
 

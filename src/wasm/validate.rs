@@ -21,8 +21,9 @@
 //!   value a message is about (one address of an email field), else empty, and JS puts it
 //!   before the message as `lead::about` does. Messages are static texts: their addresses are
 //!   stable, so JS decodes each one once.
-//! - `v_phone` returns the number instead: its E.164 digits times 4 plus the calling code's
-//!   length less one (exact: 15 digits × 4 < 2^53), or -1 with one finding. No text crosses.
+//! - `v_phone` writes the number's E.164 digits (no `+`) to the output instead and returns
+//!   their count times 4 plus the calling code's length less one; or -1 with one finding, or
+//!   -2 when output memory ran out.
 //!
 //! A call needs memory for its input (at most 3 bytes per UTF-16 unit of text, plus a few per
 //! value) and 32 bytes per finding; memory grows when a call needs more, and is reused after.
@@ -54,7 +55,7 @@ pub extern "C" fn v_output() -> usize {
 /// `validatePhone(input, { phone_code, assigned_area_codes_only })`: input and phone_code are
 /// two values at `at`.
 #[no_mangle]
-pub extern "C" fn v_phone(at: usize, len: usize, assigned_only: u32) -> f64 {
+pub extern "C" fn v_phone(at: usize, len: usize, assigned_only: u32) -> i32 {
     let mut read = Reader(written(at, len));
     let (input, phone_code) = (read.value(), read.value());
     let (mut code_digits, mut input_digits) = ([0; INT_TEXT], [0; INT_TEXT]);
@@ -68,13 +69,15 @@ pub extern "C" fn v_phone(at: usize, len: usize, assigned_only: u32) -> f64 {
     };
     match result {
         Ok(p) => {
-            let digits = p.e164().bytes().skip(1);
-            let number = digits.fold(0.0, |n, d| n * 10.0 + f64::from(d & 0xf));
-            number * 4.0 + (p.phone_code().len() as f64 - 1.0)
+            let digits = p.e164().as_bytes().get(1..).unwrap_or_default();
+            if !room::push(digits) {
+                return -2;
+            }
+            (digits.len() * 4 + p.phone_code().len() - 1) as i32
         }
         Err(e) => {
             report(b"", e, None, b"");
-            -1.0
+            -1
         }
     }
 }
