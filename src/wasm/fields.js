@@ -7,7 +7,7 @@
  * in the order the validation module names the fields (`fieldNames`).
  */
 export const TYPE_OF = [
-  'ABcbbdeefgghijkllmmnmgggggggggggoooooooggggggggg',
+  'ABcbbdeefgghijkllmmnmooooooogggggggggggggggggggg',
   'Pbcbbdefggllggggggggggggggg',
   'mqerrrrrrrrrrrrgggggggggggggggggggggggg',
   'Pssmt',

@@ -87,8 +87,8 @@ macro_rules! params {
         );
     };
 
-    // An optional flag the service takes as given: one of the others and of the flags (which
-    // take `true` where text does not), then declared.
+    // An optional flag the service takes as given (it takes `true` where text does not), then
+    // declared.
     (@field $head:tt
         struct [$($struct:tt)*] all [$($all:ident)*] kinds [$($kind:expr,)*]
         ruled [$($ruled:ident)*] rules [$($rule:expr,)*] unruled [$($unruled:ident)*] flags [$($flag:ident)*]
@@ -97,7 +97,7 @@ macro_rules! params {
     ) => {
         $crate::api::declare::params!(@field $head
             struct [$($struct)*] all [$($all)*] kinds [$($kind,)*]
-            ruled [$($ruled)*] rules [$($rule,)*] unruled [$($unruled)* $field] flags [$($flag)* $field]
+            ruled [$($ruled)*] rules [$($rule,)*] unruled [$($unruled)*] flags [$($flag)* $field]
             @declare $(#[$field_meta])* $field: $crate::wire::lenient::FlagLike,
             $($rest)*
         );
@@ -183,10 +183,10 @@ macro_rules! params {
 
         /// The rules of this endpoint's parameters, in declaration order.
         pub static RULES: $crate::validate::lead::Request = $crate::validate::lead::Request {
-            names: concat!($(stringify!($ruled), " ",)* $(stringify!($unruled), " "),*),
+            names: concat!($(stringify!($ruled), " ",)* $(stringify!($flag), " ",)* $(stringify!($unruled), " "),*),
             rules: &[$($rule),*],
             ranges: concat!($(stringify!($start), " ", stringify!($end), " "),*),
-            flags: concat!($(stringify!($flag), " "),*),
+            flags: <[&str]>::len(&[$(stringify!($flag)),*]),
         };
 
         /// This endpoint, as the shared machinery reads it.

@@ -213,16 +213,17 @@ pub struct Rule {
 pub struct Request {
     /// The API names of every field of the endpoint, each followed by a space: first those
     /// the rules apply to, in the order of `rules`, then the others (no rule: given, they are
-    /// passed as they are). A name not in the list is not a field of the endpoint (9000).
+    /// passed as they are), the flags first. A name not in the list is not a field of the
+    /// endpoint (9000).
     pub names: &'static str,
     /// Per-field rules, in the order of `names` and of the errors reported.
     pub rules: &'static [Rule],
     /// `start end ` name pairs, each name followed by a space: ranges whose end may not
     /// precede the start (9004).
     pub ranges: &'static str,
-    /// Those of the fields without a rule that are flags, which take `true` and `false` (the
-    /// rest take text).
-    pub flags: &'static str,
+    /// How many of the fields without a rule, the first ones, are flags, which take `true` and
+    /// `false` (the rest take text). A count, not names: the names are in `names` already.
+    pub flags: usize,
 }
 
 impl Request {
@@ -406,12 +407,15 @@ pub fn check_name(request: &Request, name: &str, sink: &mut dyn Sink) -> Option<
 /// (9000): an object or a list is never a parameter's value, and only a flag takes `true`.
 /// (A field with a rule has its value judged by the rule.)
 pub fn check_given(request: &Request, name: &str, value: &Value<'_>, sink: &mut dyn Sink) {
-    if check_name(request, name, sink).is_none_or(|at| at < request.rules.len()) {
+    let Some(at) = check_name(request, name, sink) else {
         return;
-    }
+    };
+    let Some(unruled) = at.checked_sub(request.rules.len()) else {
+        return;
+    };
     let wrong = match value {
         Value::Other => true,
-        Value::Bool(_) => !Names::new(request.flags).any(|flag| flag == name),
+        Value::Bool(_) => unruled >= request.flags,
         _ => false,
     };
     if wrong {
