@@ -19,7 +19,7 @@ const sizeOf = (value) => (typeof value === 'string' ? 5 + 3 * value.length : 9)
 function entries(object) {
   try {
     return object !== null && typeof object === 'object' && !Array.isArray(object)
-      ? Object.keys(object).map((key) => [key, object[key]])
+      ? Object.entries(object)
       : [];
   } catch {
     return [];
@@ -109,16 +109,6 @@ function put(value) {
 
 const read = (ptr, len) => decoder.decode(bytes.subarray(ptr, ptr + len));
 
-// Messages are the module's static texts: one JS string each, made on first use. (The key
-// has the length too: the linker may start a short text inside a longer one.)
-const messages = new Map();
-function message(ptr, len) {
-  const key = ptr * 1024 + len;
-  let found = messages.get(key);
-  if (found === undefined) messages.set(key, (found = read(ptr, len)));
-  return found;
-}
-
 /**
  * Calls `found(text, problem, index)` for each of the call's findings (index -1: none); the
  * problem is `{ code, message }` with `incomplete: true` for unfinished input, and a message
@@ -131,7 +121,7 @@ function findings(count, found) {
     const word = (i) => view.getUint32(p + 4 * i, true);
     const code = word(2) & 0x7fffffff;
     const subject = word(7) ? `“${read(word(6), word(7))}” ` : '';
-    const problem = { code, message: code && subject + message(word(3), word(4)) };
+    const problem = { code, message: code && subject + read(word(3), word(4)) };
     if (word(2) >>> 31) problem.incomplete = true;
     found(read(word(0), word(1)), problem, word(5) | 0);
   }

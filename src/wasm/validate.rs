@@ -19,8 +19,7 @@
 //!   the index (`u32::MAX`: none) and the subject (address, length). The text is the field
 //!   (requests), the address (emails, code 0 when valid) or empty (phones); the subject is the
 //!   value a message is about (one address of an email field), else empty, and JS puts it
-//!   before the message as `lead::about` does. Messages are static texts: their addresses are
-//!   stable, so JS decodes each one once.
+//!   before the message as `lead::about` does.
 //! - `v_phone` writes the number's E.164 digits (no `+`) to the output instead and returns
 //!   their count times 4 plus the calling code's length less one; or -1 with one finding, or
 //!   -2 when output memory ran out.
