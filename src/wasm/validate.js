@@ -45,9 +45,6 @@ function settings(options, allowed) {
   return options ?? {};
 }
 
-/** A blank value, which the validators skip: absent, `null`, or ASCII whitespace only. */
-const isBlank = (value) => value == null || (typeof value === 'string' && !/[^\t\n\f\r ]/.test(value));
-
 /** Text without the ASCII whitespace around it, as the validators read it (not `trim()`,
  * which also takes no-break and other Unicode spaces the validators count as text). */
 const trim = (text) => text.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
@@ -115,7 +112,8 @@ const read = (ptr, len) => decoder.decode(bytes.subarray(ptr, ptr + len));
  * about one value of a field (an address) opens with that value, as Rust's `lead::about`.
  */
 function findings(count, found) {
-  if (count === 0xffffffff) throw new RangeError(TOO_LARGE);
+  // u32::MAX, output memory ran out, arrives as -1: JS reads a wasm i32 as signed.
+  if (count < 0) throw new RangeError(TOO_LARGE);
   views();
   for (let p = wasm.v_output(), end = p + 32 * count; p < end; p += 32) {
     const word = (i) => view.getUint32(p + 4 * i, true);
@@ -190,7 +188,9 @@ function validateRequest(kind, params, options) {
 function normalised(kind, fields) {
   const value = {};
   for (const [key, given] of fields) {
-    if (!isBlank(given)) value[key] = typeof given === 'string' ? trim(given) : typeof given === 'number' ? String(given) : given;
+    const kept = typeof given === 'string' ? trim(given) : typeof given === 'number' ? String(given) : given;
+    // Blank (absent, null, only ASCII whitespace): left out, as the validators skip it.
+    if (kept != null && kept !== '') value[key] = kept;
   }
   if (typeof value.phone_code === 'string') value.phone_code = trim(value.phone_code.replace('+', ''));
   for (const key of kind < 2 ? PHONES : []) {
