@@ -32,7 +32,7 @@ use core::sync::atomic::{AtomicBool, Ordering::Relaxed};
 use crate::api::{delete, insert, recordings, search, update};
 use crate::validate::email::{check_emails, empty as no_email};
 use crate::validate::fields::{given_text, Fields, Value, INT_TEXT};
-use crate::validate::lead::{check_given, check_request, check_required, Request, Sink};
+use crate::validate::lead::{check_given, check_request, check_required, Request, Said, Sink};
 use crate::validate::phone::{validate_phone, PhoneOptions};
 use crate::validate::{codes, Invalid};
 
@@ -64,7 +64,8 @@ pub extern "C" fn v_phone(at: usize, len: usize, assigned_only: u32) -> i32 {
     };
     let result = match given_text(&input, &mut input_digits) {
         Some(text) => validate_phone(text, &options),
-        None => Err(PHONE_NOT_TEXT),
+        // What a request's phone field answers to the same value.
+        None => Err(Said::WrongType.with(codes::INVALID_PHONE)),
     };
     match result {
         Ok(p) => {
@@ -80,9 +81,6 @@ pub extern "C" fn v_phone(at: usize, len: usize, assigned_only: u32) -> i32 {
         }
     }
 }
-
-const PHONE_NOT_TEXT: Invalid =
-    Invalid::new(codes::INVALID_PHONE, "Enter the phone number as text");
 
 /// `validateEmail(field)`: every address in order (code 0 when valid), or one finding without
 /// an index when the field has no address at all.
