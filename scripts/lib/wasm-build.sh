@@ -4,12 +4,9 @@
 # wasm-opt after wasm-bindgen: size first, passes repeated until nothing shrinks (--converge:
 # about 100 B gz off each module, measured); --flatten --rereloop first rebuild the control
 # flow from scratch, so -Oz starts from simpler shapes (bare .wasm gz: client 45,334 -> 44,982 B,
-# validation 8,808 -> 8,737 B, side by side; about 5 s more build); --ignore-implicit-traps lets
-# it drop or move a load whose result is unused without keeping the trap an out-of-bounds
-# address would raise: safe Rust makes no such load, and the validators' raw slices cover only
-# what their JS half wrote (-97 B gz client, -24 B validation, side by side); the producers and
+# validation 8,808 -> 8,737 B, side by side; about 5 s more build); the producers and
 # target-features sections are build metadata no engine reads.
-WASM_OPT_ARGS=(--ignore-implicit-traps --flatten --rereloop -Oz -Oz --converge --strip-producers --strip-target-features)
+WASM_OPT_ARGS=(--flatten --rereloop -Oz -Oz --converge --strip-producers --strip-target-features)
 
 # Both builds use the size-first `wasm` cargo profile (Cargo.toml).
 WASM_PROFILE=wasm
