@@ -222,8 +222,10 @@ export const checkRequest = (kind, params) => validateRequest(kind, params).erro
  */
 export function fieldNames(kind) {
   start(1);
-  let names;
-  findings(wasm.v_names(kind), (list) => (names = list.split(' ')));
+  const length = wasm.v_names(kind);
+  if (length < 0) throw new RangeError(TOO_LARGE);
+  views();
+  const names = read(wasm.v_output(), length).split(' ');
   names.pop(); // each name is followed by a space
   return names;
 }
