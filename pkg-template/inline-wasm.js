@@ -13,14 +13,10 @@
 // - the character at position p of the alphabet (0x20-0x7e without `'` and `\`) stands, for
 //   p < 68, for byte p, and for 68 <= p < 89 for byte p + 29;
 // - a character at p >= 89 (`{` `|` `}` `~`) starts a pair: with q, the next character's
-//   position, it stands for REST[93 (p - 89) + q], REST being the other bytes, ascending.
+//   position, it stands for the (93 (p - 89) + q)-th of the other bytes, ascending.
 
 /** A character's position in the alphabet. */
 const position = (c) => c - 0x20 - (c > 0x27) - (c > 0x5c);
-
-/** The bytes written as two characters, in ascending order. */
-const REST = [];
-for (let byte = 0; byte < 256; byte++) if (byte > 0x43 && (byte < 0x61 || byte > 0x75)) REST.push(byte);
 
 /** Decodes the build's module text (trusted) into the module's bytes. */
 export function fromText(text) {
@@ -31,7 +27,9 @@ export function fromText(text) {
   let length = 0;
   for (let i = 0; i < bytes.length; i++) {
     const p = position(bytes[i]);
-    bytes[length++] = p < 68 ? p : p < 89 ? p + 29 : REST[93 * (p - 89) + position(bytes[++i])];
+    // A pair's number q counts the other bytes up: 0x44-0x60 (q < 29), then 0x76-0xff.
+    const q = p < 89 ? 0 : 93 * (p - 89) + position(bytes[++i]);
+    bytes[length++] = p < 68 ? p : p < 89 ? p + 29 : q < 29 ? q + 68 : q + 89;
   }
   return bytes.subarray(0, length);
 }
