@@ -5,15 +5,6 @@
 // same Rust declarations the validators run.
 import { TYPE_OF, TYPES } from './fields.js';
 
-/** The JSON Schema dialects `jsonSchema.input/output` write, by Standard JSON Schema target. */
-const DIALECTS = {
-  'draft-2020-12': 'https://json-schema.org/draft/2020-12/schema',
-  'draft-07': 'http://json-schema.org/draft-07/schema#',
-};
-
-/** A blank optional field: absent, `null`, or only ASCII whitespace (the validators skip it). */
-const BLANK = { type: ['null', 'string'], pattern: '^[\\t\\n\\f\\r ]*$' };
-
 /**
  * The JSON Schema of request `kind`: `side` 0 the input a form may hold, 1 the normalised
  * output `validate` returns (no blank fields, no other keys).
@@ -24,18 +15,25 @@ const BLANK = { type: ['null', 'string'], pattern: '^[\\t\\n\\f\\r ]*$' };
  */
 function jsonSchema(kind, names, side, options) {
   const target = options?.target;
-  const dialect = Object.hasOwn(DIALECTS, String(target)) ? DIALECTS[/** @type {keyof DIALECTS} */ (target)] : undefined;
+  // The JSON Schema dialect of each Standard JSON Schema target.
+  const dialect =
+    target == 'draft-2020-12'
+      ? 'https://json-schema.org/draft/2020-12/schema'
+      : target == 'draft-07' && 'http://json-schema.org/draft-07/schema#';
   if (!dialect) throw new TypeError(`convoso-leads: no JSON Schema for target ${JSON.stringify(target)}; use draft-2020-12 or draft-07`);
   /** @type {Record<string, unknown>} */
   const properties = {};
+  /** @type {string[]} */
   const required = [];
   const types = TYPE_OF[kind] ?? '';
   names.forEach((name, i) => {
     const letter = types.charAt(i);
-    const type = structuredClone(TYPES[letter.toLowerCase().charCodeAt(0) - 97]?.[side]);
+    // A copy: the caller may change what it is given.
+    const type = structuredClone(TYPES[parseInt(letter, 36) - 10]?.[side]);
     const isRequired = letter < 'a';
     if (isRequired) required.push(name);
-    properties[name] = isRequired || side ? type : { anyOf: [structuredClone(BLANK), type] };
+    // An optional input may also be blank: absent, `null`, or only ASCII whitespace (the validators skip it).
+    properties[name] = isRequired || side ? type : { anyOf: [{ type: ['null', 'string'], pattern: '^[\\t\\n\\f\\r ]*$' }, type] };
   });
   return { $schema: dialect, type: 'object', properties, required, ...(side ? { additionalProperties: false } : {}) };
 }
@@ -114,6 +112,6 @@ export function fieldErrors(error) {
   if (e?.kind === 'validation' && Array.isArray(e.errors)) {
     return e.errors.map(({ field, code, message }) => ({ field, code, message }));
   }
-  const known = e?.kind === 'api' ? SERVICE_FIELDS[/** @type {keyof SERVICE_FIELDS} */ (Number(e.code))] : undefined;
+  const known = e?.kind === 'api' ? SERVICE_FIELDS[/** @type {keyof typeof SERVICE_FIELDS} */ (Number(e.code))] : undefined;
   return known ? [{ field: known[0], code: Number(e?.code), message: known[1] }] : [];
 }
