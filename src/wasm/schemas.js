@@ -25,9 +25,9 @@ function jsonSchema(kind, names, side, options) {
   const properties = {};
   /** @type {string[]} */
   const required = [];
-  const types = TYPE_OF[kind] ?? '';
   names.forEach((name, i) => {
-    const letter = types.charAt(i);
+    // TYPE_OF has a letter for each of the module's names (both come from the same declarations).
+    const letter = TYPE_OF[kind][i];
     // A copy: the caller may change what it is given.
     const type = structuredClone(TYPES[parseInt(letter, 36) - 10]?.[side]);
     const isRequired = letter < 'a';
@@ -35,7 +35,7 @@ function jsonSchema(kind, names, side, options) {
     // An optional input may also be blank: absent, `null`, or only ASCII whitespace (the validators skip it).
     properties[name] = isRequired || side ? type : { anyOf: [{ type: ['null', 'string'], pattern: '^[\\t\\n\\f\\r ]*$' }, type] };
   });
-  return { $schema: dialect, type: 'object', properties, required, ...(side ? { additionalProperties: false } : {}) };
+  return { $schema: dialect, type: 'object', properties, required, ...(side && { additionalProperties: false }) };
 }
 
 /**
@@ -57,7 +57,7 @@ export function standardSchema(kind, validate, fieldNames) {
       /** @param {unknown} input */
       validate(input) {
         const notFields = { issues: [{ message: 'Enter the form’s fields', code: 9000 }] };
-        if (input === null || typeof input !== 'object' || Array.isArray(input)) return notFields;
+        if (!input || typeof input != 'object' || Array.isArray(input)) return notFields;
         /** @type {Record<string, unknown>} */
         const params = {};
         try {
@@ -69,7 +69,8 @@ export function standardSchema(kind, validate, fieldNames) {
           return notFields; // a getter that throws
         }
         const result = validate(params);
-        return result.valid ? { value: result.value } : { issues: result.errors.map(issue) };
+        // A field error as a Standard Schema issue: the field is the path.
+        return result.valid ? { value: result.value } : { issues: result.errors.map(({ field, ...rest }) => ({ path: [field], ...rest })) };
       },
       jsonSchema: {
         /** @param {{ target?: unknown }} options */
@@ -79,11 +80,6 @@ export function standardSchema(kind, validate, fieldNames) {
       },
     },
   };
-}
-
-/** A field error as a Standard Schema issue: the field is the path. */
-function issue(/** @type {import('./validate.js').FieldError} */ { field, ...rest }) {
-  return { path: [field], ...rest };
 }
 
 /**
