@@ -61,6 +61,13 @@ export function formBinder(defaultSchema, validatePhone) {
     /** Fields that have lost focus once (every field after a submit): they show their issues. */
     const touched = new Set();
 
+    /** Sets attribute `name` of `el` until unbind(), which puts back what was there. */
+    const set = (/** @type {Element} */ el, /** @type {string} */ name, /** @type {string} */ value) => {
+      const old = el.getAttribute(name);
+      el.setAttribute(name, value);
+      undo.push(() => attr(el, name, old));
+    };
+
     /** The form's controls, in DOM order. @returns {Control[]} */
     const controls = () => /** @type {any[]} */ ([...form.elements]);
 
@@ -82,31 +89,33 @@ export function formBinder(defaultSchema, validatePhone) {
       el.textContent = message;
     };
 
+    /**
+     * Field `name`'s error element, made the first time it has a message: the form's
+     * [data-error-for] element, or a new one after the control, linked by aria-describedby.
+     */
+    const slot = (/** @type {string} */ name, /** @type {Control} */ control) => {
+      // Names with a message are the schema's field names: safe in a selector.
+      const found = form.querySelector(`[data-error-for="${name}"]`);
+      const el = /** @type {HTMLElement} */ (found ?? form.ownerDocument.createElement('span'));
+      // After a wrapping <label>, whose name would otherwise take in the message.
+      if (!found) (control.closest('label') ?? control).after(el);
+      // aria-describedby links by id: one is given (and taken back) if the element has none.
+      if (!el.id) set(el, 'id', `convoso-leads-error-${++seq}`);
+      const ids = control.getAttribute(DESCRIBED);
+      if (!ids?.split(/\s+/).includes(el.id)) set(control, DESCRIBED, ids ? `${ids} ${el.id}` : el.id);
+      undo.push(() => {
+        mark(control, el, '');
+        if (!found) el.remove();
+      });
+      slots.set(name, el);
+      return el;
+    };
+
     /** Shows field `name`'s first issue, or clears it. */
     const show = (/** @type {string} */ name, /** @type {readonly Issue[] | undefined} */ issues, /** @type {unknown} */ current) => {
       const message = issueOf(issues, name, name == current)?.message ?? '';
       const control = controls().find((c) => c.name == name);
-      let el = slots.get(name);
-      if (!control || !(el || message)) return;
-      if (!el) {
-        // Names with a message are the schema's field names: safe in a selector.
-        const found = form.querySelector(`[data-error-for="${name}"]`);
-        const made = (el = /** @type {HTMLElement} */ (found ?? form.ownerDocument.createElement('span')));
-        const { id } = made;
-        const ids = control.getAttribute(DESCRIBED);
-        // After a wrapping <label>, whose name would otherwise take in the message.
-        if (!found) (control.closest('label') ?? control).after(made);
-        // aria-describedby links by id: one is given (and taken back) if the element has none.
-        made.id ||= `convoso-leads-error-${++seq}`;
-        if (!ids?.split(/\s+/).includes(made.id)) control.setAttribute(DESCRIBED, ids ? `${ids} ${made.id}` : made.id);
-        undo.push(() => {
-          mark(control, made, '');
-          found ? id || made.removeAttribute('id') : made.remove();
-          attr(control, DESCRIBED, ids);
-        });
-        slots.set(name, el);
-      }
-      mark(control, el, message);
+      if (control && (message || slots.has(name))) mark(control, slots.get(name) ?? slot(name, control), message);
     };
 
     /** Validates the form; each touched field shows its first issue (while typing in `current`, not an unfinished one). */
@@ -149,11 +158,9 @@ export function formBinder(defaultSchema, validatePhone) {
       if (issues) all.find((c) => issueOf(issues, c.name))?.focus();
       else onValid?.(value);
     });
-    const noValidate = form.noValidate;
     // The submit handler judges validity (and focuses); the browser's own check would stop the
     // event before it, as soon as a field carries a custom validity message.
-    form.noValidate = true;
-    undo.push(() => (form.noValidate = noValidate));
+    set(form, 'novalidate', '');
 
     return () => undo.splice(0).forEach((step) => step());
   };
