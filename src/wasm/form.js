@@ -11,7 +11,6 @@
 /** @typedef {{ '~standard': { validate(value: unknown): { value?: unknown, issues?: readonly Issue[] } } }} Schema */
 
 const OPTIONS = ['schema', 'onValid', 'normalizePhone'];
-const INVALID = 'aria-invalid';
 const DESCRIBED = 'aria-describedby';
 let seq = 0;
 
@@ -20,12 +19,13 @@ function fail() {
   throw new TypeError(`convoso-leads: bindLeadForm(form, { ${OPTIONS} })`);
 }
 
-/** Sets attribute `name`, or removes it (null). */
-const attr = (/** @type {Element} */ el, /** @type {string} */ name, /** @type {string | null} */ value) =>
-  value == null ? el.removeAttribute(name) : el.setAttribute(name, value);
-
-/** The first issue of field `name` (an unfinished value's not while `typing`). */
-const issueOf = (/** @type {readonly Issue[] | undefined} */ issues, /** @type {string} */ name, /** @type {unknown} */ typing = 0) =>
+/**
+ * The first issue of field `name` (an unfinished value's not while `typing`).
+ * @param {readonly Issue[] | undefined} issues
+ * @param {string} name
+ * @param {unknown} [typing]
+ */
+const issueOf = (issues, name, typing) =>
   issues?.find((i) => i.path?.[0] === name && !(typing && i.incomplete));
 
 /**
@@ -65,7 +65,7 @@ export function formBinder(defaultSchema, validatePhone) {
     const set = (/** @type {Element} */ el, /** @type {string} */ name, /** @type {string} */ value) => {
       const old = el.getAttribute(name);
       el.setAttribute(name, value);
-      undo.push(() => attr(el, name, old));
+      undo.push(() => (old == null ? el.removeAttribute(name) : el.setAttribute(name, old)));
     };
 
     /** The form's controls, in DOM order. @returns {Control[]} */
@@ -85,7 +85,8 @@ export function formBinder(defaultSchema, validatePhone) {
     /** Sets the control's validity and aria-invalid, and the error element's text. */
     const mark = (/** @type {Control} */ control, /** @type {HTMLElement} */ el, /** @type {string} */ message) => {
       control.setCustomValidity(message);
-      attr(control, INVALID, message ? 'true' : null);
+      if (message) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
       el.textContent = message;
     };
 
@@ -118,8 +119,11 @@ export function formBinder(defaultSchema, validatePhone) {
       if (control && (message || slots.has(name))) mark(control, slots.get(name) ?? slot(name, control), message);
     };
 
-    /** Validates the form; each touched field shows its first issue (while typing in `current`, not an unfinished one). */
-    const update = (/** @type {unknown} */ current = 0) => {
+    /**
+     * Validates the form; each touched field shows its first issue (while typing in `current`, not an unfinished one).
+     * @param {unknown} [current]
+     */
+    const update = (current) => {
       const result = validate();
       for (const name of touched) show(name, result.issues, current);
       return result;
