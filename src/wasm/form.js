@@ -10,13 +10,12 @@
 /** @typedef {{ message: string, path?: readonly unknown[], incomplete?: true }} Issue */
 /** @typedef {{ '~standard': { validate(value: unknown): { value?: unknown, issues?: readonly Issue[] } } }} Schema */
 
-const OPTIONS = ['schema', 'onValid', 'normalizePhone'];
 const DESCRIBED = 'aria-describedby';
 let seq = 0;
 
 /** A bad argument. */
 function fail() {
-  throw new TypeError(`convoso-leads: bindLeadForm(form, { ${OPTIONS} })`);
+  throw new TypeError('convoso-leads: bindLeadForm(form, { schema,onValid,normalizePhone })');
 }
 
 /**
@@ -41,12 +40,12 @@ export function formBinder(defaultSchema, validatePhone) {
    */
   return function bindLeadForm(form, options = {}) {
     // Destructuring null throws the TypeError itself.
-    const { schema = defaultSchema, onValid, normalizePhone = true } = options;
+    const { schema = defaultSchema, onValid, normalizePhone = true, ...others } = options;
     // The form by its name: works across frames, and without a DOM in scope (a TypeError in Node).
     if (
       form?.localName != 'form' ||
       typeof options != 'object' ||
-      Object.keys(options).some((key) => !OPTIONS.includes(key)) ||
+      Object.keys(others).length ||
       typeof schema?.['~standard']?.validate != 'function' ||
       typeof (onValid ?? fail) != 'function' ||
       normalizePhone !== !!normalizePhone
