@@ -10,7 +10,6 @@
 /** @typedef {{ message: string, path?: readonly unknown[], incomplete?: true }} Issue */
 /** @typedef {{ '~standard': { validate(value: unknown): { value?: unknown, issues?: readonly Issue[] } } }} Schema */
 
-const DESCRIBED = 'aria-describedby';
 let seq = 0;
 
 /** A bad argument. */
@@ -101,8 +100,8 @@ export function formBinder(defaultSchema, validatePhone) {
       if (!found) (control.closest('label') ?? control).after(el);
       // aria-describedby links by id: one is given (and taken back) if the element has none.
       if (!el.id) set(el, 'id', `convoso-leads-error-${++seq}`);
-      const ids = control.getAttribute(DESCRIBED);
-      if (!ids?.split(/\s+/).includes(el.id)) set(control, DESCRIBED, ids ? `${ids} ${el.id}` : el.id);
+      const ids = control.getAttribute('aria-describedby');
+      if (!ids?.split(/\s+/).includes(el.id)) set(control, 'aria-describedby', ids ? `${ids} ${el.id}` : el.id);
       undo.push(() => {
         mark(control, el, '');
         if (!found) el.remove();
