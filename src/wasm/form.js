@@ -110,33 +110,38 @@ export function formBinder(defaultSchema, validatePhone) {
       return el;
     };
 
-    /** Shows field `name`'s first issue, or clears it. */
-    const show = (/** @type {string} */ name, /** @type {readonly Issue[] | undefined} */ issues, /** @type {unknown} */ current) => {
-      const message = issueOf(issues, name, name == current)?.message ?? '';
-      const control = controls().find((c) => c.name == name);
-      if (control && (message || slots.has(name))) mark(control, slots.get(name) ?? slot(name, control), message);
-    };
-
     /**
-     * Validates the form; each touched field shows its first issue (while typing in `current`, not an unfinished one).
+     * Validates the form; each touched field shows its first issue, or clears it (while typing
+     * in `current`, not an unfinished one).
      * @param {unknown} [current]
      */
     const update = (current) => {
       const result = validate();
-      for (const name of touched) show(name, result.issues, current);
+      for (const name of touched) {
+        const message = issueOf(result.issues, name, name == current)?.message ?? '';
+        const control = controls().find((c) => c.name == name);
+        const el = slots.get(name);
+        if (control && (el || message)) mark(control, el ?? slot(name, control), message);
+      }
       return result;
     };
 
     /**
-     * Rewrites a phone number to Convoso's digits, only when the schema takes it as it is: a
-     * "+44 …" the form's country code refuses must not turn into a valid number of another country.
+     * The controls a person is done with (the one left, or all on submit): each phone number
+     * rewritten to Convoso's digits, only when the schema takes it as it is (a "+44 …" the
+     * form's country code refuses must not turn into a valid number of another country), each
+     * field touched; then the form updated.
      */
-    const normalize = (/** @type {Control} */ c, { issues, values } = validate()) => {
-      if (normalizePhone && /^(phone_number|alt_phone_[12])$/.test(c.name) && !issueOf(issues, c.name)) {
-        const phone = validatePhone(c.value, { phone_code: values.phone_code });
-        if (phone.valid) c.value = phone.phone_number;
+    const leave = (/** @type {Control[]} */ done) => {
+      const { issues, values } = validate();
+      for (const c of done) {
+        if (normalizePhone && /^(phone_number|alt_phone_[12])$/.test(c.name) && !issueOf(issues, c.name)) {
+          const phone = validatePhone(c.value, { phone_code: values.phone_code });
+          if (phone.valid) c.value = phone.phone_number;
+        }
+        touched.add(c.name);
       }
-      touched.add(c.name);
+      return update();
     };
 
     /** Listens on the form until unbind(). */
@@ -145,17 +150,12 @@ export function formBinder(defaultSchema, validatePhone) {
       undo.push(() => form.removeEventListener(type, listener));
     };
     on('focusout', ({ target: c }) => {
-      if (controls().includes(c)) {
-        normalize(c);
-        update();
-      }
+      if (controls().includes(c)) leave([c]);
     });
     on('input', (event) => update(event.target.name));
     on('submit', (/** @type {SubmitEvent} */ event) => {
       const all = controls();
-      const before = validate();
-      for (const c of all) normalize(c, before);
-      const { issues, value } = update();
+      const { issues, value } = leave(all);
       if (issues || onValid) event.preventDefault();
       if (issues) all.find((c) => issueOf(issues, c.name))?.focus();
       else onValid?.(value);
