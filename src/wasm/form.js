@@ -26,18 +26,17 @@ function fail() {
 const issueOf = (issues, name, typing) =>
   issues?.find((i) => i.path?.[0] === name && !(typing && i.incomplete));
 
-/**
- * The binder over the package's insert schema and phone validator.
- * @param {Schema} defaultSchema
- * @param {(input: string, options: { phone_code?: string | undefined }) => { valid: boolean, phone_number: string }} validatePhone
- */
-export function formBinder(defaultSchema, validatePhone) {
+/** @typedef {(input: string, options: { phone_code?: string | undefined }) => { valid: boolean, phone_number: string }} ValidatePhone */
+
+/** bindLeadForm over the package's insert schema and phone validator (arrows: no `function` to ship). */
+export const formBinder =
+  (/** @type {Schema} */ defaultSchema, /** @type {ValidatePhone} */ validatePhone) =>
   /**
    * @param {HTMLFormElement} form
    * @param {{ schema?: Schema, onValid?: (params: any) => unknown, normalizePhone?: boolean }} [options]
    * @returns {() => void}
    */
-  return function bindLeadForm(form, options = {}) {
+  (form, options = {}) => {
     // Destructuring null throws the TypeError itself.
     const { schema = defaultSchema, onValid, normalizePhone = true, ...others } = options;
     // The form by its name: works across frames, and without a DOM in scope (a TypeError in Node).
@@ -166,4 +165,3 @@ export function formBinder(defaultSchema, validatePhone) {
 
     return () => undo.splice(0).forEach((step) => step());
   };
-}
