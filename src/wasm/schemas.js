@@ -17,19 +17,20 @@ function jsonSchema(kind, names, side, options) {
   const target = options?.target;
   // The JSON Schema dialect of each Standard JSON Schema target.
   const dialect =
-    target == 'draft-2020-12'
-      ? 'https://json-schema.org/draft/2020-12/schema'
-      : target == 'draft-07' && 'http://json-schema.org/draft-07/schema#';
+    target == 'draft-07'
+      ? 'http://json-schema.org/draft-07/schema#'
+      : target == 'draft-2020-12' && 'https://json-schema.org/draft/2020-12/schema';
   if (!dialect) throw new TypeError(`convoso-leads: no JSON Schema for target ${JSON.stringify(target)}; use draft-2020-12 or draft-07`);
   /** @type {Record<string, unknown>} */
   const properties = {};
   /** @type {string[]} */
   const required = [];
   names.forEach((name, i) => {
-    // TYPE_OF has a letter for each of the module's names (both come from the same declarations).
+    // TYPE_OF has a letter for each of the module's names, and TYPES an entry for each letter
+    // (all come from the same declarations).
     const letter = TYPE_OF[kind][i];
     // A copy: the caller may change what it is given.
-    const type = structuredClone(TYPES[parseInt(letter, 36) - 10]?.[side]);
+    const type = structuredClone(TYPES[parseInt(letter, 36) - 10][side]);
     const isRequired = letter < 'a';
     if (isRequired) required.push(name);
     // An optional input may also be blank: absent, `null`, or only ASCII whitespace (the validators skip it).
