@@ -58,10 +58,10 @@ export const formBinder =
     /** Fields that have lost focus once (every field after a submit): they show their issues. */
     const touched = new Set();
 
-    /** Sets attribute `name` of `el` until unbind(), which puts back what was there. */
-    const set = (/** @type {Element} */ el, /** @type {string} */ name, /** @type {string} */ value) => {
+    /** Sets attribute `name` of `el` to what `to` makes of its value, until unbind(), which puts that back. */
+    const set = (/** @type {Element} */ el, /** @type {string} */ name, /** @type {(old: string | null) => string} */ to) => {
       const old = el.getAttribute(name);
-      el.setAttribute(name, value);
+      el.setAttribute(name, to(old));
       undo.push(() => (old == null ? el.removeAttribute(name) : el.setAttribute(name, old)));
     };
 
@@ -98,9 +98,8 @@ export const formBinder =
       // After a wrapping <label>, whose name would otherwise take in the message.
       if (!found) (control.closest('label') ?? control).after(el);
       // aria-describedby links by id: one is given (and taken back) if the element has none.
-      if (!el.id) set(el, 'id', `convoso-leads-error-${++seq}`);
-      const ids = control.getAttribute('aria-describedby');
-      if (!ids?.split(/\s+/).includes(el.id)) set(control, 'aria-describedby', ids ? `${ids} ${el.id}` : el.id);
+      set(el, 'id', (id) => id || `convoso-leads-error-${++seq}`);
+      set(control, 'aria-describedby', (ids) => (ids?.split(/\s+/).includes(el.id) ? ids : ids ? `${ids} ${el.id}` : el.id));
       undo.push(() => {
         mark(control, el, '');
         if (!found) el.remove();
@@ -161,7 +160,7 @@ export const formBinder =
     });
     // The submit handler judges validity (and focuses); the browser's own check would stop the
     // event before it, as soon as a field carries a custom validity message.
-    set(form, 'novalidate', '');
+    set(form, 'novalidate', () => '');
 
     return () => undo.splice(0).forEach((step) => step());
   };
