@@ -65,9 +65,6 @@ export const formBinder =
       undo.push(() => (old == null ? el.removeAttribute(name) : el.setAttribute(name, old)));
     };
 
-    /** The form's controls, in DOM order. @returns {Control[]} */
-    const controls = () => /** @type {any[]} */ ([...form.elements]);
-
     /**
      * The schema's verdict on what the form would submit (FormData: no disabled or unchecked
      * controls, no buttons), blank values left out, the first value of a name kept.
@@ -117,7 +114,8 @@ export const formBinder =
       const result = validate();
       for (const name of touched) {
         const message = issueOf(result.issues, name, name == current)?.message ?? '';
-        const control = controls().find((c) => c.name == name);
+        // The field's first control (form.elements: the form's controls, in DOM order).
+        const control = /** @type {Control[]} */ ([...form.elements]).find((c) => c.name == name);
         const el = slots.get(name);
         if (control && (el || message)) mark(control, el ?? slot(name, control), message);
       }
@@ -148,11 +146,11 @@ export const formBinder =
       undo.push(() => form.removeEventListener(type, listener));
     };
     on('focusout', ({ target: c }) => {
-      if (controls().includes(c)) leave([c]);
+      if ([...form.elements].includes(c)) leave([c]);
     });
     on('input', (event) => update(event.target.name));
     on('submit', (/** @type {SubmitEvent} */ event) => {
-      const all = controls();
+      const all = /** @type {Control[]} */ ([...form.elements]);
       const { issues, value } = leave(all);
       if (issues || onValid) event.preventDefault();
       if (issues) all.find((c) => issueOf(issues, c.name))?.focus();
