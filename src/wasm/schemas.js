@@ -29,12 +29,12 @@ function jsonSchema(kind, names, side, options) {
     // TYPE_OF has a letter for each of the module's names, and TYPES an entry for each letter
     // (all come from the same declarations).
     const letter = TYPE_OF[kind][i];
-    // A copy: the caller may change what it is given.
-    const type = structuredClone(TYPES[parseInt(letter, 36) - 10][side]);
-    const isRequired = letter < 'a';
-    if (isRequired) required.push(name);
+    /** A copy: the caller may change what it is given. @type {unknown} */
+    let type = structuredClone(TYPES[parseInt(letter, 36) - 10][side]);
+    if (letter < 'a') required.push(name);
     // An optional input may also be blank: absent, `null`, or only ASCII whitespace (the validators skip it).
-    properties[name] = isRequired || side ? type : { anyOf: [{ type: ['null', 'string'], pattern: '^[\\t\\n\\f\\r ]*$' }, type] };
+    else if (!side) type = { anyOf: [{ type: ['null', 'string'], pattern: '^[\\t\\n\\f\\r ]*$' }, type] };
+    properties[name] = type;
   });
   return { $schema: dialect, type: 'object', properties, required, ...(side && { additionalProperties: false }) };
 }
