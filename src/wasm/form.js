@@ -62,7 +62,7 @@ export const formBinder =
     const set = (/** @type {Element} */ el, /** @type {string} */ name, /** @type {(old: string | null) => string} */ to) => {
       const old = el.getAttribute(name);
       el.setAttribute(name, to(old));
-      undo.push(() => (old == null ? el.removeAttribute(name) : el.setAttribute(name, old)));
+      undo.push(() => (old != null ? el.setAttribute(name, old) : el.removeAttribute(name)));
     };
 
     /**
