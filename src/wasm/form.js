@@ -96,7 +96,9 @@ export const formBinder =
       if (!found) (control.closest('label') ?? control).after(el);
       // aria-describedby links by id: one is given (and taken back) if the element has none.
       set(el, 'id', (id) => id || `convoso-leads-error-${++seq}`);
-      set(control, 'aria-describedby', (ids) => (!ids ? el.id : ids.split(/\s+/).includes(el.id) ? ids : `${ids} ${el.id}`));
+      set(control, 'aria-describedby', (ids) =>
+        !ids ? el.id : ids.split(/\s+/).includes(el.id) ? ids : `${ids} ${el.id}`,
+      );
       undo.push(() => {
         mark(control, el, '');
         if (!found) el.remove();

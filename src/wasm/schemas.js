@@ -71,7 +71,9 @@ export function standardSchema(kind, validate, fieldNames) {
         }
         const result = validate(params);
         // A field error as a Standard Schema issue: the field is the path.
-        return result.valid ? { value: result.value } : { issues: result.errors.map(({ field, ...rest }) => ({ path: [field], ...rest })) };
+        return result.valid
+          ? { value: result.value }
+          : { issues: result.errors.map(({ field, ...rest }) => ({ path: [field], ...rest })) };
       },
       jsonSchema: {
         /** @param {{ target?: unknown }} options */
