@@ -54,7 +54,11 @@ fn render() -> String {
     }
     let types: Vec<String> = types
         .iter()
-        .map(|t| format!("  [{}, {}],", t.input, t.output))
+        // One fragment when the input is the output.
+        .map(|t| match t.input == t.output {
+            true => format!("  [{}],", t.output),
+            false => format!("  [{}, {}],", t.input, t.output),
+        })
         .collect();
     format!(
         "// Generated from core/src/api/*.rs and core/src/validate/json_schema.rs by\n\
@@ -67,7 +71,7 @@ fn render() -> String {
          \x20*/\n\
          export const TYPE_OF = [\n{}\n];\n\
          \n\
-         /** The JSON Schema types: [input, output]. */\n\
+         /** The JSON Schema types: [input, output], or [both] when the input is the output. */\n\
          export const TYPES = [\n{}\n];\n",
         type_of.join("\n"),
         types.join("\n"),

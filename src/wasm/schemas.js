@@ -30,7 +30,8 @@ function jsonSchema(kind, names, side, options) {
     // (all come from the same declarations).
     const letter = TYPE_OF[kind][i];
     /** A copy: the caller may change what it is given. @type {unknown} */
-    let type = structuredClone(TYPES[parseInt(letter, 36) - 10][side]);
+    const [input, output = input] = TYPES[parseInt(letter, 36) - 10];
+    let type = structuredClone(side ? output : input);
     if (letter < 'a') required.push(name);
     // An optional input may also be blank: absent, `null`, or only ASCII whitespace (the validators skip it).
     else if (!side) type = { anyOf: [{ type: ['null', 'string'], pattern: '^[\\t\\n\\f\\r ]*$' }, type] };
