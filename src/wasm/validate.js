@@ -18,7 +18,7 @@ const sizeOf = (value) => (typeof value === 'string' ? 5 + 3 * value.length : 9)
  */
 function entries(object) {
   try {
-    return object !== null && typeof object === 'object' && !Array.isArray(object)
+    return object && typeof object === 'object' && !Array.isArray(object)
       ? Object.entries(object)
       : [];
   } catch {
