@@ -20,17 +20,10 @@ use super::report::Invalid;
 /// }
 /// ```
 macro_rules! problems {
-    ($(#[$attr:meta])* enum $enum:ident; $($name:ident: $message:literal,)*) => {
-        $(#[$attr])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        enum $enum {
-            $($name,)*
-        }
+    ($(#[$attr:meta])* enum $enum:ident; $($messages:tt)*) => {
+        $crate::validate::problems::problems!(@messages [$(#[$attr])*] [] $enum; $($messages)*);
 
         impl $enum {
-            /// The messages, in the enum's order, each ended by a newline.
-            const MESSAGES: &'static str = concat!($($message, "\n",)*);
-
             /// This problem with its code and message, as callers get it.
             const fn invalid(self) -> $crate::validate::report::Invalid {
                 $crate::validate::problems::invalid(Self::MESSAGES, self as usize, self.code(), self.incomplete())
@@ -40,21 +33,28 @@ macro_rules! problems {
 
     // Messages without codes of their own: `with(code)` gives the code of the check that
     // reports one. (`texts` instead of `enum`.)
-    ($(#[$attr:meta])* texts $enum:ident; $($name:ident: $message:literal,)*) => {
+    ($(#[$attr:meta])* texts $enum:ident; $($messages:tt)*) => {
+        $crate::validate::problems::problems!(@messages [$(#[$attr])*] [pub] $enum; $($messages)*);
+
+        impl $enum {
+            /// This message with `code`, as callers get it.
+            pub const fn with(self, code: u32) -> $crate::validate::report::Invalid {
+                $crate::validate::problems::invalid(Self::MESSAGES, self as usize, code, false)
+            }
+        }
+    };
+
+    // Both: the enum and its messages.
+    (@messages [$(#[$attr:meta])*] [$($vis:tt)*] $enum:ident; $($name:ident: $message:literal,)*) => {
         $(#[$attr])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum $enum {
+        $($vis)* enum $enum {
             $($name,)*
         }
 
         impl $enum {
             /// The messages, in the enum's order, each ended by a newline.
             const MESSAGES: &'static str = concat!($($message, "\n",)*);
-
-            /// This message with `code`, as callers get it.
-            pub const fn with(self, code: u32) -> $crate::validate::report::Invalid {
-                $crate::validate::problems::invalid(Self::MESSAGES, self as usize, code, false)
-            }
         }
     };
 }
