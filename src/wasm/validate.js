@@ -107,15 +107,22 @@ function put(value) {
 const read = (ptr, len) => decoder.decode(bytes.subarray(ptr, ptr + len));
 
 /**
+ * Where the call's output starts, once it is known to be there: a negative length is the
+ * module's "output memory ran out" (u32::MAX arrives as -1: JS reads a wasm i32 as signed).
+ */
+function output(length) {
+  if (length < 0) throw new RangeError(TOO_LARGE);
+  views();
+  return wasm.v_output();
+}
+
+/**
  * Calls `found(text, problem, index)` for each of the call's findings (index -1: none); the
  * problem is `{ code, message }` with `incomplete: true` for unfinished input, and a message
  * about one value of a field (an address) opens with that value, as Rust's `lead::about`.
  */
 function findings(count, found) {
-  // u32::MAX, output memory ran out, arrives as -1: JS reads a wasm i32 as signed.
-  if (count < 0) throw new RangeError(TOO_LARGE);
-  views();
-  for (let p = wasm.v_output(), end = p + 32 * count; p < end; p += 32) {
+  for (let p = output(count), end = p + 32 * count; p < end; p += 32) {
     const word = (i) => view.getUint32(p + 4 * i, true);
     const code = word(2) & 0x7fffffff;
     const subject = word(7) ? `“${read(word(6), word(7))}” ` : '';
@@ -131,15 +138,15 @@ export function validatePhone(input, options) {
   put(input);
   put(phoneCode);
   const r = wasm.v_phone(room, at - room, !!assigned);
-  if (r < -1) throw new RangeError(TOO_LARGE);
-  if (r < 0) {
+  if (r === -1) {
     let invalid;
     findings(1, (_, problem) => (invalid = { valid: false, ...problem }));
     return invalid;
   }
-  // The E.164 digits are the output; r says how many, and how many of them are the code.
-  views();
-  const digits = read(wasm.v_output(), r >> 2);
+  // The E.164 digits are the output; r says how many, and how many of them are the code
+  // (-2, output memory ran out, makes the count negative).
+  const count = r >> 2;
+  const digits = read(output(count), count);
   const codeLength = (r & 3) + 1;
   return { valid: true, phone_number: digits.slice(codeLength), phone_code: digits.slice(0, codeLength), e164: `+${digits}` };
 }
@@ -223,9 +230,7 @@ export const checkRequest = (kind, params) => validateRequest(kind, params).erro
 export function fieldNames(kind) {
   start(1);
   const length = wasm.v_names(kind);
-  if (length < 0) throw new RangeError(TOO_LARGE);
-  views();
-  const names = read(wasm.v_output(), length).split(' ');
+  const names = read(output(length), length).split(' ');
   names.pop(); // each name is followed by a space
   return names;
 }
